@@ -14,6 +14,9 @@ from typing import Any, Literal
 
 Span = tuple[int, int]
 
+#: Languages the analysis stages handle; documents in others are stored and marked.
+ANALYSABLE_LANGUAGES = frozenset({"de", "en"})
+
 #: Where a metadata value came from.
 Provenance = Literal["html_meta", "url", "feed", "jsonl", "user", "text", "warc", "unknown"]
 
@@ -101,7 +104,9 @@ class Quantity:
     vague: bool = False  # "Tausende", "Dutzende": a lower bound, not a count
 
 
-Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade", "unknown"]
+Granularity = Literal[
+    "day", "week", "month", "season", "quarter", "half", "year", "decade", "unknown"
+]
 Relation = Literal["at", "since", "until", "before", "after", "during"]
 
 
@@ -124,6 +129,7 @@ class TimeExpr:
     resolved: bool
     relation: Relation = "at"
     parts: dict[str, int] = field(default_factory=dict)
+    mod: Literal["start", "mid", "end"] | None = None  # "Anfang/Mitte/Ende Oktober"
 
 
 SourceKind = Literal[
@@ -137,6 +143,8 @@ class Mention:
 
     text: str
     span: Span
+    #: The pieces of a discontinuous mention ("teilte … mit"); empty when ``span`` is one piece.
+    parts: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

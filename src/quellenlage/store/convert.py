@@ -1,0 +1,210 @@
+"""Conversion between the typed records and the database rows."""
+
+from __future__ import annotations
+
+from quellenlage.records import (
+    ANALYSABLE_LANGUAGES,
+    Claim,
+    Document,
+    Field,
+    Mention,
+    Quantity,
+    Source,
+    TimeExpr,
+)
+from quellenlage.store.tables import ClaimRow, DocumentRow, QuantityRow, TimeRow
+
+_META = ("title", "published", "author", "outlet", "language")
+
+
+def document_to_row(doc: Document, minhash: bytes | None = None) -> DocumentRow:
+    row = DocumentRow(
+        origin=doc.origin,
+        format=doc.format,
+        url=doc.url,
+        content_hash=doc.content_hash,
+        minhash=minhash,
+        duplicate_of=doc.duplicate_of,
+        duplicate_kind=doc.duplicate_kind,
+        text=doc.text,
+        raw=doc.raw,
+        language_status=(
+            "analysable" if doc.language.value in ANALYSABLE_LANGUAGES else "unsupported"
+        ),
+    )
+    for name in _META:
+        value: Field = getattr(doc, name)
+        setattr(row, name, value.value)
+        setattr(row, f"{name}_source", value.source if value.value else "unknown")
+    return row
+
+
+def row_to_document(row: DocumentRow) -> Document:
+    meta = {name: Field(getattr(row, name), getattr(row, f"{name}_source")) for name in _META}
+    return Document(
+        origin=row.origin,
+        text=row.text,
+        raw=row.raw,
+        format=row.format,
+        content_hash=row.content_hash,
+        url=row.url,
+        id=row.id,
+        duplicate_of=row.duplicate_of,
+        duplicate_kind=row.duplicate_kind,  # type: ignore[arg-type]
+        **meta,
+    )
+
+
+def _source_dict(source: Source) -> dict:
+    return {
+        "text": source.text,
+        "span": list(source.span) if source.span else None,
+        "kind": source.kind,
+        "resolved": source.resolved,
+    }
+
+
+def _dict_source(data: dict) -> Source:
+    span = data.get("span")
+    return Source(
+        text=data["text"],
+        span=tuple(span) if span else None,  # type: ignore[arg-type]
+        kind=data.get("kind", "unknown"),
+        resolved=data.get("resolved"),
+    )
+
+
+def claim_to_row(claim: Claim, document_id: int) -> ClaimRow:
+    row = ClaimRow(
+        document_id=document_id,
+        text=claim.text,
+        span_start=claim.span[0],
+        span_end=claim.span[1],
+        sentence_start=claim.sentence_span[0],
+        sentence_end=claim.sentence_span[1],
+        mode=claim.mode,
+        certainty=claim.certainty,
+        chain=[_source_dict(s) for s in claim.chain],
+        inherited=claim.inherited,
+        medium=claim.medium,
+        hedges=list(claim.hedges),
+    )
+    if claim.cue:
+        row.cue_text, (row.cue_start, row.cue_end) = claim.cue.text, claim.cue.span
+        row.cue_parts = [list(part) for part in claim.cue.parts]
+    if claim.source:
+        row.source_text = claim.source.text
+        row.source_start, row.source_end = claim.source.span or (None, None)
+        row.source_kind = claim.source.kind
+        row.source_name = claim.source.name
+    if claim.addressee:
+        row.addressee_text = claim.addressee.text
+        row.addressee_start, row.addressee_end = claim.addressee.span
+    row.quantities = [
+        QuantityRow(
+            document_id=document_id,
+            text=q.text,
+            span_start=q.span[0],
+            span_end=q.span[1],
+            value=q.value,
+            low=q.low,
+            high=q.high,
+            bound=q.bound,
+            approx=q.approx,
+            vague=q.vague,
+            unit=q.unit,
+            kind=q.kind,
+        )
+        for q in claim.quantities
+    ]
+    row.times = [
+        TimeRow(
+            document_id=document_id,
+            text=t.text,
+            span_start=t.span[0],
+            span_end=t.span[1],
+            start=t.start,
+            end=t.end,
+            granularity=t.granularity,
+            relative=t.relative,
+            resolved=t.resolved,
+            relation=t.relation,
+            mod=t.mod,
+            parts=dict(t.parts),
+        )
+        for t in claim.times
+    ]
+    return row
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def row_to_claim(row: ClaimRow) -> Claim:
+    return Claim(
+        text=row.text,
+        span=(row.span_start, row.span_end),
+        sentence_span=(row.sentence_start, row.sentence_end),
+        mode=row.mode,  # type: ignore[arg-type]
+        certainty=row.certainty,  # type: ignore[arg-type]
+        cue=(
+            Mention(
+                row.cue_text,
+                (row.cue_start, row.cue_end),
+                tuple(tuple(part) for part in row.cue_parts or ()),  # type: ignore[misc]
+            )
+            if row.cue_text
+            else None
+        ),
+        source=(
+            Source(
+                text=row.source_text,
+                span=(row.source_start, row.source_end) if row.source_start is not None else None,
+                kind=row.source_kind or "unknown",  # type: ignore[arg-type]
+                resolved=row.source_name if row.source_name != row.source_text else None,
+            )
+            if row.source_text
+            else None
+        ),
+        chain=tuple(_dict_source(s) for s in row.chain or ()),
+        addressee=(
+            Mention(row.addressee_text, (row.addressee_start, row.addressee_end))
+            if row.addressee_text
+            else None
+        ),
+        inherited=row.inherited,
+        medium=row.medium,  # type: ignore[arg-type]
+        hedges=tuple(row.hedges or ()),
+        quantities=tuple(
+            Quantity(
+                text=q.text,
+                span=(q.span_start, q.span_end),
+                value=_number(q.value),
+                unit=q.unit,
+                kind=q.kind,  # type: ignore[arg-type]
+                bound=q.bound,  # type: ignore[arg-type]
+                approx=q.approx,
+                low=None if q.low is None else _number(q.low),
+                high=None if q.high is None else _number(q.high),
+                vague=q.vague,
+            )
+            for q in row.quantities
+        ),
+        times=tuple(
+            TimeExpr(
+                text=t.text,
+                span=(t.span_start, t.span_end),
+                start=t.start,
+                end=t.end,
+                granularity=t.granularity,  # type: ignore[arg-type]
+                relative=t.relative,
+                resolved=t.resolved,
+                relation=t.relation,  # type: ignore[arg-type]
+                parts=dict(t.parts or {}),
+                mod=t.mod,  # type: ignore[arg-type]
+            )
+            for t in row.times
+        ),
+        document_id=row.document_id,
+    )

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from quellenlage import nlp as nlp_package
+from quellenlage.nlp import ModelNotFoundError, UnsupportedLanguageError, load, model_path
+
+
+def test_load_returns_the_full_german_pipeline(nlp_de):
+    for component in ("tagger", "morphologizer", "trainable_lemmatizer", "parser", "ner"):
+        assert component in nlp_de.pipe_names
+    assert nlp_de.pipe_names[-1] == "konjunktiv"
+    assert nlp_de.lang == "de"
+
+
+def test_load_is_cached(nlp_de):
+    assert load("de") is nlp_de
+
+
+def test_unsupported_language_names_the_language():
+    with pytest.raises(UnsupportedLanguageError, match="'xx'"):
+        load("xx")
+
+
+def test_missing_model_names_path_and_make_target(tmp_path, monkeypatch):
+    monkeypatch.setattr(nlp_package, "MODELS_DIR", tmp_path)
+    load.cache_clear()
+    try:
+        with pytest.raises(ModelNotFoundError, match="make model") as raised:
+            load("de")
+        assert str(tmp_path / "de") in str(raised.value)
+    finally:
+        monkeypatch.undo()
+        load.cache_clear()
+
+
+def test_shipped_model_is_small_enough():
+    size = sum(f.stat().st_size for f in model_path("de").rglob("*") if f.is_file())
+    assert size <= 40 * 1024 * 1024
+
+
+def test_english_is_a_rule_pipeline_with_sentences_and_line_breaks_kept():
+    nlp = load("en")
+    doc = nlp("Troops in Kursk\n\nMore than 10,000 soldiers are in Russia, he said. It is late.")
+    assert doc.lang_ == "en"
+    assert [s.text for s in doc.sents][-1] == "It is late."
