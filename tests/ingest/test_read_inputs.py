@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from quellenlage.ingest import ANALYSED_LANGUAGES, read_inputs
+from quellenlage.ingest import read_inputs
 from quellenlage.ingest.dedup import content_hash
 from quellenlage.ingest.walk import sniff_format
-from quellenlage.records import Document, Failure, Field
+from quellenlage.records import ANALYSABLE_LANGUAGES, Document, Failure, Field
 
 from .helpers import ATOM, PARAGRAPHS_DE, RSS, article_html, warc_bytes
 
@@ -91,7 +91,7 @@ def test_language_detection_override_and_declared(tmp_path: Path) -> None:
     en, fr = read_inputs([english, french])
     assert en.language == Field("en", "text")
     assert fr.language == Field("fr", "text")
-    assert "fr" not in ANALYSED_LANGUAGES
+    assert "fr" not in ANALYSABLE_LANGUAGES
     (forced,) = read_inputs([english], language="de")
     assert forced.language == Field("de", "user")
     declared = _write(tmp_path / "d.jsonl", json.dumps({"text": ENGLISH, "language": "en-GB"}))

@@ -21,13 +21,11 @@ from quellenlage.ingest.dedup import (
     normalise_for_hash,
 )
 from quellenlage.ingest.document import Overrides, build_document
-from quellenlage.ingest.language import ANALYSED_LANGUAGES
 from quellenlage.ingest.readers import DEFAULT_MAX_BYTES, Limits
 from quellenlage.ingest.walk import walk
 from quellenlage.records import Document, Failure
 
 __all__ = [
-    "ANALYSED_LANGUAGES",
     "DEFAULT_MAX_BYTES",
     "JACCARD_THRESHOLD",
     "NearDuplicateIndex",

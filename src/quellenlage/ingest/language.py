@@ -14,8 +14,6 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from quellenlage.records import Field
 
-#: Languages the later stages analyse.
-ANALYSED_LANGUAGES = frozenset({"de", "en"})
 #: Characters read: enough for a stable decision on news prose; the detector's cost is
 #: linear in this (a pure-Python walk), and at 3000 it cost a third of trafilatura's time.
 SAMPLE_CHARS = 600
