@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= quellenlage-demo.db
 
-.PHONY: demo test lint model bench clean
+.PHONY: demo test lint docs model model-en bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,21 @@ test: $(STAMP) lint
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks training
 	$(BIN)/ruff format --check src tests benchmarks training
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/cog --check -I docs docs/cli.md
 
-## Retrain the German pipeline from ../shared/data (see training/README.md).
+## Retrain both pipelines (German, then English) from ../shared/data (see training/README.md).
 model: $(STAMP)
 	$(BIN)/python -m training.recipe all
+	$(BIN)/python -m training.recipe_en all
+
+## Retrain the English pipeline only.
+model-en: $(STAMP)
+	$(BIN)/python -m training.recipe_en all
+
+## Regenerate the CLI reference (docs/cli.md) from the commands.
+docs: $(STAMP)
+	$(BIN)/cog -r -I docs docs/cli.md
 
 ## Run every benchmark and print its table.
 bench: $(STAMP)

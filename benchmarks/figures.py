@@ -18,8 +18,8 @@ import sys
 import time
 from pathlib import Path
 
-from quellenlage.figures import parse_quantities
-from quellenlage.figures.lemma import german_noun_lemma
+from quellenlage.quantities import parse_quantities
+from quellenlage.quantities.lemma import german_noun_lemma
 from quellenlage.times import parse_times
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"

@@ -13,7 +13,7 @@ precision is how many of the pairs put into one figure belong together (wrong me
 it), recall how many of the pairs that belong together were linked (missed links lower it).
 
 Part 2, queries: stores ``--claims`` synthetic claims (same generator) in a fresh SQLite
-database with bulk inserts, links them from the database (``persist.relink``, timed), then
+database with bulk inserts, links them from the database (``api.link``, timed), then
 times each query the CLI runs (best of 3 runs).
 
 Usage: ``.venv/bin/python benchmarks/tracking.py [--sizes 1000 10000 100000] [--claims 100000]``
@@ -284,8 +284,9 @@ def _best(function, repeat: int = 3) -> tuple[float, object]:
 
 
 def bench_queries(n_claims: int) -> None:
-    from quellenlage.store import Store
-    from quellenlage.tracking import persist, queries
+    from quellenlage import api
+    from quellenlage.store import Store, queries
+    from quellenlage.store import tracking as persist
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.db"
@@ -294,7 +295,7 @@ def bench_queries(n_claims: int) -> None:
         built = time.perf_counter() - started
         store = Store.open(path)
         started = time.perf_counter()
-        persist.relink(store)
+        api.link(db=store)
         linked = time.perf_counter() - started
         top = queries.figures(store, limit=1)[0]
         q = queries.ClaimFilter

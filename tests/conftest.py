@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SAMPLES = SHARED / "samples"
 
 
 START_POSTGRES = REPO / ".ci" / "start-postgres"
@@ -81,9 +79,23 @@ def postgres_url(postgres_server: str) -> str:
     admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def nlp_de():
+    """The German analysis pipeline (``quellenlage.pipeline.load``), loaded once per session."""
+    from quellenlage.pipeline import load
+
+    return load("de")
+
+
+@pytest.fixture
+def parse(nlp_de):
+    """Run the German pipeline over a text: ``parse("Er sagte, ...")`` -> ``Doc``."""
+    return nlp_de
+
+
 @pytest.fixture
 def sample_article() -> Path:
-    path = SAMPLES / "br24-nordkorea-ukraine.txt"
-    if not path.exists():
-        pytest.skip(f"the shared samples are not beside the repo ({SAMPLES})")
-    return path
+    """The seed article, as shipped in the package (the demo corpus keeps it unchanged)."""
+    from tests.seed import ARTICLE
+
+    return ARTICLE

@@ -1,61 +1,113 @@
-"""Which claim gets which figure and time (quellenlage.pipeline.attach_figures_and_times)."""
+"""The analysis pipeline: components on the Doc, config overrides, analyze and analyze_many."""
 
 from __future__ import annotations
 
-from quellenlage.pipeline import attach_figures_and_times
-from quellenlage.records import Claim, Quantity, TimeExpr
+import datetime as dt
 
-TEXT = (
-    "Es gebe Beweise, dass 3.000 Soldaten in Russland seien, erklärten die Nato und die USA "
-    "am Mittwoch. Bis Dezember würden es rund 10.000 sein."
-)
+import pytest
 
+from quellenlage import nlp, pipeline
+from quellenlage.records import Document, Field
 
-def span_of(part: str) -> tuple[int, int]:
-    start = TEXT.index(part)
-    return start, start + len(part)
+TEXT = "Nach Angaben der Polizei kamen am Mittwoch rund 1.500 Menschen. Das Wetter war schön."
 
 
-def claim(part: str, sentence: str) -> Claim:
-    return Claim(
-        text=part,
-        span=span_of(part),
-        sentence_span=span_of(sentence),
-        mode="indirect",
-        certainty="reported",
+def document(text: str = TEXT, language: str = "de", published: str | None = "2024-10-24", **kw):
+    return Document(
+        origin=kw.pop("origin", "test"),
+        text=text,
+        raw=text,
+        format="text",
+        content_hash=kw.pop("content_hash", "h"),
+        language=Field(language),
+        published=Field(published),
+        **kw,
     )
 
 
-def quantity(part: str, value: int) -> Quantity:
-    return Quantity(part, span_of(part), value)
+def test_components_follow_the_language_model_in_data_order(nlp_de):
+    assert nlp_de.pipe_names[-4:] == ["times", "quantities", "attribution", "claim_context"]
+    # one pipeline object per process: the components go onto the cached language model
+    assert pipeline.load("de") is pipeline.load("de") is nlp.load("de")
 
 
-def time(part: str) -> TimeExpr:
-    return TimeExpr(part, span_of(part), None, None, "day", True, False)
+def test_components_write_their_records_on_the_doc(nlp_de):
+    doc = nlp_de.make_doc(TEXT)
+    doc._.published = dt.date(2024, 10, 24)
+    doc = nlp_de(doc)
+    [time] = doc._.times
+    assert (time.text, time.start) == ("am Mittwoch", "2024-10-23")
+    [span] = doc.spans["times"]
+    assert span.text == "am Mittwoch" and span._.time == time
+    [quantity] = doc._.quantities
+    assert doc.spans["quantities"][0]._.quantity == quantity and quantity.value == 1500
+    according, assertion = doc._.claims
+    assert according.mode == "according_to" and assertion.mode == "assertion"
+    # claim_context gave the claim its figure and its time
+    assert according.quantities == (quantity,) and according.times == (time,)
 
 
-FIRST = TEXT[: TEXT.index(" Bis")]
-SECOND = TEXT[TEXT.index("Bis") :]
+def test_config_overrides_reach_the_component():
+    without = pipeline.load("de", {"components.attribution.include_assertions": False})
+    assert without is not pipeline.load("de")
+    assert [c.mode for c in without(TEXT)._.claims] == ["according_to"]
 
 
-def test_quantity_inside_claim_and_frame_time_in_its_sentence():
-    claims = [
-        claim("Es gebe Beweise", FIRST),
-        claim("dass 3.000 Soldaten in Russland seien", FIRST),
-        claim("Bis Dezember würden es rund 10.000 sein.", SECOND),
+def test_analyze_fills_claims_with_figures_and_resolved_times():
+    result = pipeline.analyze(document())
+    assert result.failed is None and result.warnings == []
+    first = result.claims[0]
+    assert first.source.text == "Angaben der Polizei"
+    assert [q.value for q in first.quantities] == [1500]
+    assert [t.start for t in first.times] == ["2024-10-23"]
+
+
+def test_published_argument_overrides_the_document_date():
+    result = pipeline.analyze(document(published=None), published=dt.date(2024, 11, 1))
+    assert [t.start for t in result.claims[0].times] == ["2024-10-30"]
+
+
+def test_analyze_many_keeps_input_order_across_languages_and_batches():
+    docs = [
+        document(f"Die Polizei sagte, es seien {n} Menschen gekommen.", id=n, origin=str(n))
+        if n % 2
+        else document(f"Police said {n} people came.", language="en", id=n, origin=str(n))
+        for n in range(1, 8)
     ]
-    quantities = [quantity("3.000 Soldaten", 3000), quantity("rund 10.000", 10000)]
-    times = [time("am Mittwoch"), time("Bis Dezember")]
-    first, second, third = attach_figures_and_times(claims, quantities, times)
-    assert first.quantities == ()  # the figure belongs to the claim that contains it
-    assert [q.value for q in second.quantities] == [3000]
-    # a time in the frame, outside every claim, applies to every claim of its sentence
-    assert [t.text for t in first.times] == [t.text for t in second.times] == ["am Mittwoch"]
-    assert [q.value for q in third.quantities] == [10000]
-    assert [t.text for t in third.times] == ["Bis Dezember"]
+    results = list(pipeline.analyze_many(docs, batch_size=3))
+    assert [r.document.id for r in results] == list(range(1, 8))
+    for n, result in enumerate(results, start=1):
+        assert [q.value for c in result.claims for q in c.quantities] == [n]
+        assert all(c.document_id == n for c in result.claims)
 
 
-def test_expressions_outside_every_claim_sentence_are_not_attached():
-    claims = [claim("Bis Dezember würden es rund 10.000 sein.", SECOND)]
-    [only] = attach_figures_and_times(claims, [quantity("3.000 Soldaten", 3000)], [])
-    assert only.quantities == ()
+def test_unsupported_language_gets_a_warning_not_an_error():
+    [result] = pipeline.analyze_many([document("Bonjour.", language="fr")])
+    assert result.claims == [] and result.failed is None
+    assert "no claims extracted" in result.warnings[0] and "'fr'" in result.warnings[0]
+
+
+def test_a_failing_document_does_not_take_the_batch_down(monkeypatch):
+    from quellenlage.claims import registry
+
+    german = registry.attribution_for("de")
+
+    def attribute(doc, settings):
+        if "Explosion" in doc.text:
+            raise ValueError("rule tripped")
+        return german(doc, settings)
+
+    monkeypatch.setitem(registry._REGISTRY, "de", attribute)
+    docs = [document(TEXT, origin="a"), document("Explosion.", origin="b"), document(TEXT)]
+    first, bad, last = pipeline.analyze_many(docs)
+    assert bad.claims == [] and bad.failed == "ValueError: rule tripped"
+    assert first.claims and last.claims and first.failed is last.failed is None
+    with pytest.raises(RuntimeError, match="rule tripped"):
+        pipeline.analyze(docs[1])
+
+
+def test_warnings_logged_by_a_component_belong_to_their_document():
+    unpaired = document("„Das ist ein Zitat ohne Ende, sagte er.", origin="u")
+    clean, odd = pipeline.analyze_many([document(), unpaired])
+    assert clean.warnings == []
+    assert any("unpaired quotation mark" in w for w in odd.warnings)

@@ -1,98 +1,168 @@
-"""Analyse one document: language pipeline -> claims -> figures and times on each claim."""
+"""Analyse documents: the language pipeline with quellenlage's components, in batches.
+
+``load(lang)`` is the language pipeline (:func:`quellenlage.nlp.load`) with the analysis
+components of ``pipeline.cfg`` added: ``times`` -> ``quantities`` -> ``attribution`` ->
+``claim_context`` (see :mod:`quellenlage.nlp.extensions` for what each writes on the ``Doc``).
+``analyze`` reads one document, ``analyze_many`` many through ``nlp.pipe``.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache, partial
+from pathlib import Path
+from typing import Any
 
-from quellenlage import nlp
-from quellenlage.claims import extract_claims
-from quellenlage.figures import parse_quantities
-from quellenlage.records import Claim, Document, Quantity, Span, TimeExpr
-from quellenlage.times import parse_times
+from spacy.language import Language
+from spacy.tokens import Doc
+from thinc.api import Config
 
-log = logging.getLogger("quellenlage.pipeline")
+from quellenlage import nlp, pieces
+from quellenlage.claims import component as _claims_component  # noqa: F401  (factories)
+from quellenlage.nlp.extensions import collecting
+from quellenlage.quantities import component as _quantities_component  # noqa: F401
+from quellenlage.records import Claim, Document
+from quellenlage.times import component as _times_component  # noqa: F401
+
+CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
+
+__all__ = ["CONFIG_PATH", "Analysis", "analyze", "analyze_many", "load"]
 
 
 @dataclass
 class Analysis:
-    """What the analysis of one document produced, and what it had to skip."""
+    """What the analysis of one document produced, and what it had to skip.
+
+    ``failed`` names the error when the document could not be analysed at all (its claims
+    are then empty); the other documents of a batch are not affected.
+    """
 
     document: Document
     claims: list[Claim]
     warnings: list[str] = field(default_factory=list)
+    failed: str | None = None
 
 
-class _WarningCollector(logging.Handler):
-    """Collects the warnings the stages log while one document is analysed."""
+def load(lang: str = "de", overrides: Mapping[str, Any] | None = None) -> Language:
+    """The analysis pipeline for ``lang``: language model plus quellenlage's components.
 
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-def _inside(span: Span, outer: Span) -> bool:
-    return outer[0] <= span[0] and span[1] <= outer[1]
-
-
-def attach_figures_and_times(
-    claims: Sequence[Claim], quantities: Sequence[Quantity], times: Sequence[TimeExpr]
-) -> list[Claim]:
-    """Give each claim the quantities and times that belong to it.
-
-    An expression inside a claim's own span belongs to that claim. One that is
-    in a claim's sentence but outside every claim span (a time in the frame,
-    "erklärten die Nato und die USA am Mittwoch") belongs to each claim of that
-    sentence.
+    ``overrides`` change settings of ``pipeline.cfg`` by dotted path, e.g.
+    ``{"components.attribution.learned.path": "models/wikinews-attribution"}``. Without
+    overrides the components are added to the (cached) ``nlp.load(lang)`` pipeline once.
     """
-    claim_spans = [c.span for c in claims]
-
-    def belongs(item_span: Span, claim: Claim) -> bool:
-        if _inside(item_span, claim.span):
-            return True
-        return _inside(item_span, claim.sentence_span) and not any(
-            _inside(item_span, other) for other in claim_spans
-        )
-
-    return [
-        dataclasses.replace(
-            claim,
-            quantities=tuple(q for q in quantities if belongs(q.span, claim)),
-            times=tuple(t for t in times if belongs(t.span, claim)),
-        )
-        for claim in claims
-    ]
+    if overrides:
+        return _load_with(lang, tuple(sorted(overrides.items())))
+    return _with_components(nlp.load(lang), {})
 
 
-def analyse(document: Document, *, published: dt.date | None = None) -> Analysis:
+@cache
+def _load_with(lang: str, overrides: tuple[tuple[str, Any], ...]) -> Language:
+    return _with_components(nlp.build(lang), dict(overrides))
+
+
+def _with_components(pipeline: Language, overrides: dict[str, Any]) -> Language:
+    config = Config().from_disk(CONFIG_PATH, overrides=overrides)
+    for name, block in config["components"].items():
+        if name in pipeline.pipe_names:
+            continue
+        settings = dict(block)
+        pipeline.add_pipe(settings.pop("factory"), name=name, config=settings)
+    return pipeline
+
+
+def analyze(document: Document, *, published: dt.date | None = None) -> Analysis:
     """Extract the claims of one document, with their figures and times.
 
     Never raises for odd text: what had to be skipped is in ``warnings``.
     """
-    language = document.language.value or "de"
-    published = published or document.published_date
-    collector = _WarningCollector()
-    logger = logging.getLogger("quellenlage")
-    logger.addHandler(collector)
-    try:
+    (result,) = analyze_many([document], published=published, batch_size=1)
+    if result.failed:
+        raise RuntimeError(result.failed)
+    return result
+
+
+def analyze_many(
+    documents: Iterable[Document],
+    *,
+    published: dt.date | None = None,
+    batch_size: int = 32,
+    overrides: Mapping[str, Any] | None = None,
+) -> Iterator[Analysis]:
+    """Analyse ``documents`` through ``nlp.pipe`` in batches, yielding results in input order.
+
+    ``published`` (if given) anchors relative times of every document instead of its own
+    date. A document in a language without a pipeline gets a warning and no claims; one
+    whose analysis fails gets ``failed`` set, and the others go on.
+    """
+    batch: list[Document] = []
+    for document in documents:
+        if pieces.is_long(document.text):  # bounded memory and linear time on any size
+            yield from _analyze_batch(batch, published, overrides, batch_size)
+            batch = []
+            parts = partial(
+                analyze_many, published=published, batch_size=batch_size, overrides=overrides
+            )
+            yield pieces.analyze_in_pieces(document, parts)
+            continue
+        batch.append(document)
+        if len(batch) >= batch_size:
+            yield from _analyze_batch(batch, published, overrides, batch_size)
+            batch = []
+    if batch:
+        yield from _analyze_batch(batch, published, overrides, batch_size)
+
+
+def _analyze_batch(
+    batch: list[Document],
+    published: dt.date | None,
+    overrides: Mapping[str, Any] | None,
+    batch_size: int,
+) -> Iterator[Analysis]:
+    results: dict[int, Analysis] = {}
+    by_language: dict[str, list[int]] = {}
+    for index, document in enumerate(batch):
+        by_language.setdefault(document.language.value or "de", []).append(index)
+    for language, indices in by_language.items():
         try:
-            pipeline = nlp.load(language)
+            pipeline = load(language, overrides)
         except (nlp.ModelNotFoundError, nlp.UnsupportedLanguageError) as exc:
-            return Analysis(document, [], [f"no claims extracted: {exc}"])
-        text = document.text
-        if len(text) >= pipeline.max_length:
-            pipeline.max_length = len(text) + 1
-        doc = pipeline(text)
-        claims = extract_claims(doc, document_id=document.id)
-        quantities = parse_quantities(text, lang=language)
-        times = parse_times(text, lang=language, published=published)
-        claims = attach_figures_and_times(claims, quantities, times)
-    finally:
-        logger.removeHandler(collector)
-    return Analysis(document, claims, collector.messages)
+            for index in indices:
+                results[index] = Analysis(batch[index], [], [f"no claims extracted: {exc}"])
+            continue
+        docs = [_make_doc(pipeline, batch[index], published) for index in indices]
+        try:
+            done = list(pipeline.pipe(docs, batch_size=batch_size))
+        except Exception:  # one bad document must not take the batch down: go one by one
+            done = [_one(pipeline, doc) for doc in docs]
+        for index, doc in zip(indices, done, strict=True):
+            results[index] = _analysis(batch[index], doc)
+    for index in range(len(batch)):
+        yield results[index]
+
+
+def _make_doc(pipeline: Language, document: Document, published: dt.date | None) -> Doc:
+    if len(document.text) >= pipeline.max_length:
+        pipeline.max_length = len(document.text) + 1
+    doc = pipeline.make_doc(document.text)
+    doc._.published = published or document.published_date
+    doc._.document_id = document.id
+    doc._.warnings = []
+    return doc
+
+
+def _one(pipeline: Language, doc: Doc) -> Doc | str:
+    try:
+        with collecting(doc):
+            for _, component in pipeline.pipeline:
+                doc = component(doc)
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return doc
+
+
+def _analysis(document: Document, doc: Doc | str) -> Analysis:
+    if isinstance(doc, str):
+        return Analysis(document, [], [], failed=doc)
+    return Analysis(document, list(doc._.claims or []), list(doc._.warnings or []))

@@ -48,6 +48,7 @@ class RawInput:
     author: Field = field(default_factory=Field)
     outlet: Field = field(default_factory=Field)
     language: Field = field(default_factory=Field)
+    warnings: tuple[str, ...] = ()  # what reading had to repair, passed on to the Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,8 @@ class Document:
     id: int | None = None
     duplicate_of: int | None = None
     duplicate_kind: Literal["exact", "near"] | None = None
+    #: What ingest had to repair or leave out ("3 invalid bytes replaced at 1020-1024").
+    warnings: tuple[str, ...] = ()
 
     @property
     def published_date(self) -> dt.date | None:
@@ -82,6 +85,14 @@ class Failure:
 
     origin: str
     error: str
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that was read but is not a report (a WARC image record), and why."""
+
+    origin: str
+    reason: str
 
 
 QuantityKind = Literal["count", "money", "percent", "fraction", "ordinal", "frequency"]
@@ -102,6 +113,12 @@ class Quantity:
     low: int | float | None = None
     high: int | float | None = None
     vague: bool = False  # "Tausende", "Dutzende": a lower bound, not a count
+    #: What the number says about the group it counts (``quantities.measure``): deployed,
+    #: planned, killed, wounded, casualties, captured, missing, other, unknown; None = not read.
+    measure: str | None = None
+    measure_word: str | None = None  # the governing word it was read from ("getötet")
+    #: total, delta ("weitere 1.500"), previous ("von 3.000 auf …"), range, vague; None = not read.
+    value_kind: str | None = None
 
 
 Granularity = Literal[

@@ -465,7 +465,7 @@ def test_zufolge_phrase_keeps_adjectives_and_attributes(parse):
 
 
 def test_source_phrase_stops_before_a_counted_phrase_and_keeps_brackets(parse):
-    from quellenlage.claims.speakers import noun_phrase
+    from quellenlage.claims.german.speakers import noun_phrase
 
     doc = parse("laut Behördenangaben 7.000 Menschen")
     assert noun_phrase(doc[1], (1, len(doc))).text == "Behördenangaben"

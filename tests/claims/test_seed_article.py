@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from quellenlage.claims import extract_claims
 from quellenlage.records import Claim, Document
-
-SHARED = Path(__file__).parents[2].parent / "shared"
-SAMPLE = SHARED / "samples" / "br24-nordkorea-ukraine.txt"
-GOLD = SHARED / "samples" / "br24-nordkorea-ukraine.gold.json"
-
-pytestmark = pytest.mark.skipif(
-    not (SAMPLE.is_file() and GOLD.is_file()), reason=f"seed sample not found under {SHARED}"
-)
+from tests.seed import ARTICLE as SAMPLE
+from tests.seed import GOLD
 
 
 def normalise(text: str) -> str:
@@ -65,10 +58,10 @@ def chain_recovered(gold: dict, claim: Claim) -> bool:
 
 
 @pytest.fixture(scope="module")
-def seed(claims_nlp) -> tuple[dict, list[Claim], str]:
+def seed(nlp_de) -> tuple[dict, list[Claim], str]:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     document = clean_document()
-    claims = extract_claims(claims_nlp(document.text))
+    claims = extract_claims(nlp_de(document.text))
     return gold, claims, document.text
 
 

@@ -80,9 +80,27 @@ def test_parallel_workers_give_the_same_claims(tmp_path):
     assert values == [2500, 3500, 4500]
 
 
-def test_analyze_needs_documents_or_all(tmp_path):
-    result = run("analyze", "--db", str(tmp_path / "q.db"))
-    assert result.exit_code == 2
+def test_analyze_without_ids_analyses_all_and_links_figures(db_with_report):
+    db = str(db_with_report)
+    result = run("analyze", "--db", db, "--json")
+    assert result.exit_code == 0, result.output
+    assert [r["document_id"] for r in json.loads(result.stdout)] == [1]
+    figures = json.loads(run("figures", "--db", db, "--json").stdout)["figures"]
+    assert 2000 in [v["value"] for f in figures for v in timeline_of(db, f["id"])]
+
+
+def timeline_of(db, figure_id):
+    return json.loads(run("timeline", str(figure_id), "--db", db, "--json").stdout)["timeline"]
+
+
+def test_analyze_file_json_of_an_unreadable_input_is_the_documented_object(tmp_path):
+    path = tmp_path / "kaputt.html"
+    path.write_bytes(b"<html><body><script>1</script></body></html>")
+    result = run("analyze-file", str(path), "--json")
+    assert result.exit_code == 3
+    data = json.loads(result.stdout)
+    assert data["document"] is None and data["claims"] == [] and data["warnings"] == []
+    assert data["origin"].endswith("kaputt.html") and data["error"]
 
 
 def test_analyze_file_prints_document_and_claims_as_json(tmp_path):

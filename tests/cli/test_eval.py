@@ -112,7 +112,7 @@ def test_missing_input_is_a_usage_error(tmp_path):
 
 
 def test_learned_ranker_filters_the_predictions(tmp_path, model_available):
-    from quellenlage.claims.ranker import ClaimRanker
+    from quellenlage.research.ranker import ClaimRanker
 
     source = tmp_path / "dev.jsonl"
     source.write_text(json.dumps(record(TEXT, GOLD), ensure_ascii=False) + "\n")

@@ -165,9 +165,16 @@ def test_standard_input(tmp_path):
 
 
 def test_missing_path_and_missing_document_are_clear_errors(tmp_path):
-    result = run("ingest", str(tmp_path / "nope.html"), "--db", str(tmp_path / "q.db"))
-    assert result.exit_code == 2
-    assert "nope.html" in result.output
+    good = tmp_path / "gut.html"
+    good.write_text(article(1), encoding="utf-8")
+    db = str(tmp_path / "q.db")
+    result = run("ingest", str(tmp_path / "nope.html"), str(good), "--db", db, "--json")
+    assert result.exit_code == 3  # a failure like any other: the rest of the run goes on
+    items = {Path(item["origin"]).name: item for item in json.loads(result.stdout)}
+    assert items["nope.html"]["status"] == "failed"
+    assert items["nope.html"]["error"] == "no such file or directory"
+    assert items["gut.html"]["status"] == "added"
+    assert "nope.html" in run("failed", "--db", db).output
     result = run("show", "42", "--db", str(tmp_path / "q.db"))
     assert result.exit_code == 4
     assert "no document 42" in result.output

@@ -9,8 +9,7 @@ from typer.testing import CliRunner
 
 from quellenlage.cli import app
 from quellenlage.demo import SEED_PUBLISHED, corpus
-from quellenlage.store import Store
-from quellenlage.tracking import queries
+from quellenlage.store import Store, queries
 
 GERMAN_OUTLETS = {
     "BR24",

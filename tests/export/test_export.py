@@ -11,9 +11,9 @@ import pandas as pd
 import polars as pl
 import pytest
 
-from quellenlage.claims.wikinews import parse_record
+from quellenlage import api
 from quellenlage.export import ExportError, export, wikinews_tokens
-from quellenlage.tracking import persist
+from quellenlage.research.wikinews import parse_record
 from tests.tracking.story import stored_story
 
 TABLES = {
@@ -32,7 +32,7 @@ TABLES = {
 @pytest.fixture
 def store(tmp_path):
     store = stored_story(str(tmp_path / "story.db"))
-    persist.relink(store)
+    api.link(db=store)
     yield store
     store.close()
 

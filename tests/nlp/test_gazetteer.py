@@ -95,3 +95,27 @@ def test_trim_entities_cuts_line_breaks_off_edges(blank_de):
     doc.ents = [Span(doc, 1, 3, label="PER"), Span(doc, 5, 7, label="ORG")]
     trim_entities(doc)
     assert [(ent.text, ent.label_) for ent in doc.ents] == [("Kim", "PER"), ("Reuters", "ORG")]
+
+
+def test_plain_token_patterns_become_phrase_patterns_with_the_same_matches():
+    import spacy
+
+    from quellenlage.nlp.gazetteer import use_phrase_patterns
+
+    nlp = spacy.blank("de")
+    ruler = nlp.add_pipe("entity_ruler", name="gazetteer_anchors")
+    patterns = [
+        {"label": "ORG", "pattern": [{"ORTH": "Amnesty"}, {"ORTH": "International"}]},
+        {"label": "ORG", "pattern": [{"ORTH": "UN"}]},
+        # saved tokens that the tokenizer would not produce from their text stay token patterns
+        {"label": "LOC", "pattern": [{"ORTH": "Den Haag"}]},
+        {"label": "PER", "pattern": [{"ORTH": {"IN": ["Hans"]}}, {"IS_TITLE": True}]},
+    ]
+    ruler.add_patterns(patterns)
+    text = "Amnesty International und die UN zitieren Hans Gruber."
+    before = [(e.text, e.label_) for e in nlp(text).ents]
+    use_phrase_patterns(nlp)
+    kinds = [isinstance(p["pattern"], str) for p in ruler.patterns]
+    assert sorted(kinds) == [False, False, True, True]
+    assert [(e.text, e.label_) for e in nlp(text).ents] == before
+    assert ("Amnesty International", "ORG") in before and ("Hans Gruber", "PER") in before

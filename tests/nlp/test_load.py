@@ -9,7 +9,9 @@ from quellenlage.nlp import ModelNotFoundError, UnsupportedLanguageError, load, 
 def test_load_returns_the_full_german_pipeline(nlp_de):
     for component in ("tagger", "morphologizer", "trainable_lemmatizer", "parser", "ner"):
         assert component in nlp_de.pipe_names
-    assert nlp_de.pipe_names[-1] == "konjunktiv"
+    # quellenlage's analysis components follow the language model, in the order data flows
+    analysis = ["times", "quantities", "attribution", "claim_context"]
+    assert nlp_de.pipe_names[-5:] == ["konjunktiv", *analysis]
     assert nlp_de.lang == "de"
 
 

@@ -7,25 +7,16 @@ of the year before); with ``published=2024-10-24`` they must resolve to full dat
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from quellenlage.times import parse_times, resolve
+from tests.seed import ARTICLE, GOLD
 
-SAMPLES = Path(__file__).parents[2].parent / "shared" / "samples"
-ARTICLE = SAMPLES / "br24-nordkorea-ukraine.txt"
-GOLD = SAMPLES / "br24-nordkorea-ukraine.gold.json"
 PUBLISHED = "2024-10-24"
-
-pytestmark = pytest.mark.skipif(
-    not GOLD.exists(), reason=f"seed article and gold not found under {SAMPLES}"
-)
 
 
 def _gold_times() -> list[dict]:
-    if not GOLD.exists():
-        return []
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     return [t for claim in gold["claims"] for t in claim["times"]]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from quellenlage.records import Field
 from quellenlage.tracking import Override, track
 from quellenlage.tracking.linking import Figure
 from tests.tracking.builders import claim, document, quantity, time
@@ -43,8 +44,8 @@ def test_troop_figure_holds_every_troop_value_in_time_order():
     dates = [link.observation.refers_to.sort_date for link in figure.links]
     assert dates == sorted(dates)
     assert figure.unit_class == "soldier"
-    assert figure.owner == "north_korea"
-    assert "russia" in figure.places
+    assert figure.owner == "KP"
+    assert "RU" in figure.places
 
 
 def test_unrelated_quantities_stay_out_of_the_troop_figure():
@@ -137,7 +138,10 @@ def test_english_troops_join_the_german_soldier_figure():
         "South Korea says 3,000 North Korean troops already in Russia\n"
         "About 3,000 North Korean troops have been sent to Russia, lawmakers said.\n"
     )
-    doc = document(text, outlet="Demo Wire", published="2024-10-25", doc_id=9)
+    doc = replace(
+        document(text, outlet="Demo Wire", published="2024-10-25", doc_id=9),
+        language=Field("en", "user"),
+    )
     claims = [
         claim(
             text,

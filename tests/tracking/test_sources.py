@@ -7,6 +7,7 @@ import pytest
 from quellenlage.records import Source
 from quellenlage.tracking import normalise_source, track
 from quellenlage.tracking.sources import SourceTable
+from tests.tracking.builders import claim, document
 from tests.tracking.story import story
 
 
@@ -91,3 +92,65 @@ def test_a_surname_shared_by_two_people_stays_apart():
     table = _table("Präsident Joe Biden", "Sprecherin Jill Biden", "Biden")
     assert table.canonical("Biden") == "Biden"
     assert {e.name for e in table.entries()} == {"Joe Biden", "Jill Biden", "Biden"}
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "kind"),
+    [
+        ("des Bürgermeisters Hans Müller", "Hans Müller", "person"),
+        ("Doch Annika Poestges", "Annika Poestges", None),
+        ("Auffassung der Gerichts", "Gericht", None),
+        ("Geheimdienstes", "Geheimdienst", "organisation"),
+        ("Andreas", "Andreas", None),  # a name ending in -s is no genitive
+        ("Angaben der Hilfsorganisation Ärzte ohne Grenzen", "Ärzte ohne Grenzen", "organisation"),
+        ("Doctors Without Borders", "Ärzte ohne Grenzen", "organisation"),
+    ],
+)
+def test_lemma_forms_leading_words_and_aliases(mention, name, kind):
+    assert normalise_source(mention) == (name, kind)
+
+
+def test_a_role_is_kept_with_the_person():
+    table = _table("des Bürgermeisters Hans Müller", "Bürgermeister Hans Müller")
+    (entry,) = table.entries()
+    assert (entry.name, entry.roles, entry.mentions) == ("Hans Müller", ("Bürgermeister",), 2)
+
+
+def _generic_report(text, outlet, day, mentions):
+    doc = document(text, outlet=outlet, published=f"2024-05-0{day}", doc_id=day)
+    return doc, [claim(text, text.split("\n")[1][:-1], source=m) for m in mentions]
+
+
+def test_generic_descriptions_are_not_merged_across_reports():
+    one = _generic_report("T\nDer Verband sagte, es sei gut.\n", "Blatt", 1, ["Der Verband"])
+    two = _generic_report("T\nDer Verband sagte, es sei schlecht.\n", "Zeitung", 2, ["Der Verband"])
+    named = _generic_report(
+        "T\nDer Deutsche Bauernverband warnte. Der Verband sagte, es sei spät.\n",
+        "Kurier",
+        3,
+        ["Der Deutsche Bauernverband", "Der Verband"],
+    )
+    tracking = track([one, two, named])
+    names = {e.name: e.mentions for e in tracking.sources}
+    assert names["Verband (Blatt, 2024-05-01)"] == 1
+    assert names["Verband (Zeitung, 2024-05-02)"] == 1
+    assert names["Deutsche Bauernverband"] == 2  # the report names the organisation
+    source = one[1][0].source
+    assert tracking.source_name(source, one[0].content_hash) == "Verband (Blatt, 2024-05-01)"
+
+
+def test_users_extend_the_aliases(tmp_path, monkeypatch):
+    from quellenlage.tracking import aliases, sources
+
+    extra = tmp_path / "aliases.tsv"
+    extra.write_text("Pentagon\torganisation\tdas verteidigungsministerium der usa\n")
+    monkeypatch.setenv("QUELLENLAGE_ALIASES", str(extra))
+    for cached in (aliases.aliases, aliases.alias_index, sources.normalise_source):
+        cached.cache_clear()
+    try:
+        assert normalise_source("das Verteidigungsministerium der USA")[0] == "Pentagon"
+        assert normalise_source("US-Verteidigungsministerium")[0] == "Pentagon"  # still there
+    finally:
+        monkeypatch.delenv("QUELLENLAGE_ALIASES")
+        for cached in (aliases.aliases, aliases.alias_index, sources.normalise_source):
+            cached.cache_clear()

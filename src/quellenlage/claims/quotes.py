@@ -24,6 +24,8 @@ _CLOSERS: dict[str, tuple[str, ...]] = {
     "‹": ("›",),
 }
 QUOTE_CHARS = frozenset('„“”»«"‚‘’›‹')
+#: Deepest nesting of open quotes followed; more opening marks are reported unpaired.
+MAX_NESTING = 8
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 
 
@@ -105,6 +107,9 @@ def find_quotes(text: str) -> QuoteScan:
         if char in _CLOSERS and _can_open(text, index):
             if char in "‘’" and not stack:
                 continue  # an apostrophe, not a quote
+            if len(stack) >= MAX_NESTING:  # no text nests so deep: keep pairing linear
+                unpaired.append(index)
+                continue
             stack.append((char, index))
         elif char not in "’‘":
             unpaired.append(index)

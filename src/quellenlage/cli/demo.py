@@ -6,17 +6,22 @@ import time
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from quellenlage import api
+from quellenlage.cli import render
 from quellenlage.cli.app import EXIT_OK, EXIT_SOME_FAILED, app
-from quellenlage.cli.common import DEFAULT_DB_VALUE, DbOption, console, errors, open_store
-from quellenlage.cli.query import figures_table, timeline_table
-from quellenlage.demo import corpus
-from quellenlage.tracking import persist, queries
+from quellenlage.cli.common import (
+    DEFAULT_DB_VALUE,
+    DbOption,
+    console,
+    errors,
+    handles_errors,
+    open_db,
+)
 
 
 @app.command()
+@handles_errors
 def demo(
     db: DbOption = DEFAULT_DB_VALUE,
     min_values: Annotated[
@@ -25,39 +30,41 @@ def demo(
 ) -> None:
     """Run the main job on the bundled demo story: North Korean troops in Russia, autumn 2024."""
     started = time.perf_counter()
-    store = open_store(db)
+    store = open_db(db)
     failed = 0
-    for path, published in corpus():
+    for path, published in api.demo_corpus():
         report = api.ingest([path], db=store, published=published)
         failed += len(report.failed)
-    analysed = api.analyze(None, db=store)
+    analysed = api.analyze(None, db=store, relink=False)
     failed += sum(1 for item in analysed if item.error)
     for item in analysed:
         if item.error:
-            errors.print(f"[red]failed:[/] document {item.document_id}: {escape(item.error)}")
-    tracking = persist.relink(store)
-    documents = store.count_documents()
+            errors.print(f"[red]failed:[/] document {item.document_id}: {render.text(item.error)}")
+    summary = api.link(db=store)
+    failed += len(summary.failures)
+    for where, error in summary.failures:
+        errors.print(f"[red]failed:[/] {render.text(where)}: {render.text(error)}")
     claims = sum(item.claims for item in analysed if item.error is None)
     console.print(
-        f"[bold]Demo story:[/] {documents} reports, {claims} new claims, "
-        f"{sum(len(f.links) for f in tracking.figures)} figure values in "
-        f"{len(tracking.figures)} figures, {len(tracking.disagreements)} disagreements"
+        f"[bold]Demo story:[/] {api.count_documents(db=store)} reports, {claims} new claims, "
+        f"{summary.values} figure values in {summary.figures} figures, "
+        f"{summary.disagreements} disagreements"
     )
-    rows = queries.figures(store, limit=1000)
+    rows = api.figures(db=store, limit=1000)
     tracked = [row for row in rows if row["values"] >= min_values]
-    console.print(figures_table(tracked))
+    console.print(render.figures_table(tracked))
     if len(rows) > len(tracked):
         console.print(
             f"[dim]… and {len(rows) - len(tracked)} figures with fewer values: "
             f"`quellenlage figures --db {db}`[/]"
         )
     for row in tracked:
-        data = queries.timeline(store, str(row["id"]))
-        console.print(timeline_table(data))
+        data = api.timeline(str(row["id"]), db=store)
+        console.print(render.timeline_table(data))
         for d in data["disagreements"]:
-            console.print(f"[red]disagreement:[/] {escape(d['reason'])}")
-    for d in queries.date_disagreements(store):
-        console.print(f"[red]dates differ:[/] {escape(d['reason'])}")
+            console.print(f"[red]disagreement:[/] {render.text(d['reason'])}")
+    for d in api.date_disagreements(db=store):
+        console.print(f"[red]dates differ:[/] {render.text(d['reason'])}")
     console.print(
         f"[dim]done in {time.perf_counter() - started:.1f} s — try "
         f"`quellenlage timeline 1 --db {db} --plot timeline.png`, `quellenlage sources --db {db}`[/]"

@@ -8,30 +8,52 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from quellenlage import api
-from quellenlage.cli.app import EXIT_NOT_FOUND, EXIT_OK, EXIT_SOME_FAILED, app
+from quellenlage.cli import render
+from quellenlage.cli.app import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, app
 from quellenlage.cli.common import (
     DEFAULT_DB_VALUE,
     DbOption,
+    DelayOption,
     JsonArrayWriter,
     JsonOption,
+    PerHostOption,
     check_date,
-    check_paths,
     console,
     errors,
-    open_store,
+    fail,
+    handles_errors,
+    open_db,
     print_json,
 )
 from quellenlage.records import Document
 
+#: Rows of the summary table after an ingest; the counts below it cover everything.
+SUMMARY_ROWS = 50
+
 
 @app.command()
+@handles_errors
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files, folders, or - for standard input.")],
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATHS_OR_URLS",
+            help="Files, folders, - for standard input, or http(s):// URLs (pages, feeds, sitemaps).",
+        ),
+    ] = None,
+    urls: Annotated[
+        Path | None, typer.Option("--urls", help="File listing URLs, one per line.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Feeds and sitemaps: only entries from this date on.")
+    ] = None,
+    delay: DelayOption = None,
+    per_host: PerHostOption = None,
+    recheck: Annotated[
+        bool, typer.Option(help="Feeds and sitemaps: ask again for pages already fetched.")
+    ] = False,
     db: DbOption = DEFAULT_DB_VALUE,
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for all inputs.")
@@ -40,15 +62,26 @@ def ingest(
     language: Annotated[str | None, typer.Option(help="Language code, e.g. de, en.")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Read news reports (HTML, WARC, RSS/Atom, JSONL, plain text) into the database."""
-    check_paths(paths)
-    if published:
-        check_date(published)
-    store = open_store(db)
+    """Read news reports (HTML, WARC, RSS/Atom, JSONL, plain text, web pages) into the database."""
+    web = [i for i in inputs or [] if api.is_url(i)] + (api.read_url_list(urls) if urls else [])
+    paths = [Path(i) for i in inputs or [] if not api.is_url(i)]
+    if not paths and not web:
+        raise fail("give files, folders, - or URLs to ingest", EXIT_USAGE)
+    # a path that cannot be read is a failure like any other (recorded, listed, exit 3)
+    check_date(published, "--published")
+    store = open_db(db)
     stdin = sys.stdin.buffer if any(str(p) == "-" for p in paths) else None
     quiet = as_json or not console.is_terminal
     shown: list[api.IngestedItem] = []  # the first rows of the summary table
     json_out = JsonArrayWriter() if as_json else None
+    from rich.progress import (  # only here: 30 ms of start-up
+        BarColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     with Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
@@ -64,23 +97,33 @@ def ingest(
             progress.advance(task)
             if json_out:
                 json_out.write(dataclasses.asdict(item))
-            elif item.status != "failed" and len(shown) < SUMMARY_ROWS:
+            elif item.status not in ("failed", "skipped") and len(shown) < SUMMARY_ROWS:
                 shown.append(item)
-            if item.status == "failed":
+            if item.status in ("failed", "skipped"):
+                mark = "[red]failed:[/]" if item.status == "failed" else "[yellow]skipped:[/]"
                 errors.print(
-                    f"[red]failed:[/] {escape(item.origin)}: {escape(item.error or '')}",
+                    f"{mark} {render.text(item.origin)}: {render.text(item.error)}",
                     soft_wrap=True,
                 )
 
+        options = {"published": published, "outlet": outlet, "language": language}
         report = api.ingest(
-            [str(p) for p in paths],
-            db=store,
-            published=published,
-            outlet=outlet,
-            language=language,
-            stdin=stdin,
-            on_item=on_item,
+            [str(p) for p in paths], db=store, stdin=stdin, on_item=on_item, **options
         )
+        if web:
+            polite = api.politeness(delay=delay, per_host=per_host)
+            fetched = api.ingest_urls(
+                web,
+                db=store,
+                since=since,
+                politeness=polite,
+                recheck=recheck,
+                on_item=on_item,
+                **options,
+            )
+            report.counts.update(fetched.counts)
+            report.failed.extend(fetched.failed)
+            report.skipped.extend(fetched.skipped)
     if json_out:
         json_out.close()
     else:
@@ -88,34 +131,18 @@ def ingest(
     raise typer.Exit(EXIT_SOME_FAILED if report.failed else EXIT_OK)
 
 
-#: Rows of the summary table after an ingest; the counts below it cover everything.
-SUMMARY_ROWS = 50
-
-
 def _print_ingest_summary(report: api.IngestReport, shown: list[api.IngestedItem]) -> None:
-    table = Table(title="Ingested", show_lines=False)
-    for column in ("id", "status", "language", "title", "origin"):
-        table.add_column(column, overflow="fold")
-    for item in shown:
-        status = item.status
-        if item.duplicate_of:
-            status += f" of {item.duplicate_of}"
-        table.add_row(
-            str(item.document_id or ""),
-            status,
-            item.language or "?",
-            escape(item.title or ""),
-            escape(item.origin),
-        )
-    if table.row_count:
-        console.print(table)
-    stored = sum(report.counts.values()) - len(report.failed)
+    if shown:
+        console.print(render.ingest_table(shown))
+    stored = sum(report.counts.values()) - len(report.failed) - len(report.skipped)
     if stored > len(shown):
         console.print(f"… and {stored - len(shown)} more")
     console.print(
-        f"{report.count('added')} added, {report.count('duplicate')} exact duplicates, "
+        f"{report.count('added')} added, {report.count('new version')} new versions, "
+        f"{report.count('duplicate')} exact duplicates, "
         f"{report.count('near-duplicate')} near duplicates, "
-        f"{report.count('already stored')} already stored, {len(report.failed)} failed"
+        f"{report.count('already stored')} already stored, {len(report.skipped)} skipped, "
+        f"{len(report.failed)} failed"
     )
 
 
@@ -134,44 +161,35 @@ def _document_summary(doc: Document) -> dict:
 
 
 @app.command()
+@handles_errors
 def docs(
     db: DbOption = DEFAULT_DB_VALUE,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List the stored documents."""
-    store = open_store(db)
-    rows = [_document_summary(d) for d in store.documents(limit=limit)]
+    rows = [_document_summary(d) for d in api.documents(db=open_db(db), limit=limit)]
     if as_json:
         print_json(rows)
         return
-    table = Table(title=f"Documents in {db}")
-    for column in ("id", "published", "outlet", "lang", "title", "dup of"):
-        table.add_column(column, overflow="fold")
-    for r in rows:
-        table.add_row(
-            str(r["id"]),
-            r["published"] or "unknown",
-            escape(r["outlet"] or "unknown"),
-            r["language"] or "?",
-            escape(r["title"] or ""),
-            str(r["duplicate_of"] or ""),
-        )
-    console.print(table)
+    console.print(render.documents_table(rows, db))
 
 
 @app.command()
+@handles_errors
 def show(
     doc_id: Annotated[int, typer.Argument(metavar="DOC", help="Document id (see `docs`).")],
     db: DbOption = DEFAULT_DB_VALUE,
+    archived: Annotated[
+        bool, typer.Option("--archived", help="The page as fetched, from the WARC archive.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Show one document's metadata (with where each value came from) and its clean text."""
-    store = open_store(db)
-    doc = store.document(doc_id)
-    if doc is None:
-        errors.print(f"[red]error:[/] no document {doc_id} in {db}")
-        raise typer.Exit(EXIT_NOT_FOUND)
+    if archived:
+        _show_archived(api.archived(doc_id, db=open_db(db)), as_json)
+        return
+    doc = api.document(doc_id, db=open_db(db))
     meta = {
         name: {"value": getattr(doc, name).value, "source": getattr(doc, name).source}
         for name in ("title", "published", "author", "outlet", "language")
@@ -191,36 +209,35 @@ def show(
             }
         )
         return
-    table = Table(show_header=True, title=f"Document {doc.id}")
-    table.add_column("field")
-    table.add_column("value", overflow="fold")
-    table.add_column("from")
-    for name, value in meta.items():
-        table.add_row(name, escape(value["value"] or "unknown"), value["source"])
-    table.add_row("origin", escape(doc.origin), "")
-    if doc.duplicate_of:
-        table.add_row("duplicate of", str(doc.duplicate_of), doc.duplicate_kind or "")
-    console.print(table)
-    console.print(escape(doc.text))
+    console.print(render.document_table(doc, meta))
+    console.print(render.text(doc.text))
+
+
+def _show_archived(copy: api.ArchivedCopy, as_json: bool) -> None:
+    versions = [dataclasses.asdict(v) for v in copy.versions]
+    if as_json:
+        print_json({**dataclasses.asdict(copy), "versions": versions})
+        return
+    fetch = copy.fetch
+    console.print(
+        f"[bold]{render.text(fetch.url)}[/] fetched {fetch.fetched_at.isoformat(timespec='seconds')}"
+        f" (HTTP {copy.http_status}, final URL {render.text(fetch.final_url)})\n"
+        f"WARC {render.text(fetch.warc_file)} offset {fetch.warc_offset}, record "
+        f"{fetch.warc_record_id}, {fetch.digest}"
+    )
+    if len(versions) > 1:
+        listed = ", ".join(f"{v['number']}: document {v['document_id']}" for v in versions)
+        console.print(f"versions of this page: {listed}")
+    sys.stdout.write(render.clean(copy.body).rstrip("\n") + "\n")  # the page as served
 
 
 @app.command()
+@handles_errors
 def failed(db: DbOption = DEFAULT_DB_VALUE, as_json: JsonOption = False) -> None:
     """List the inputs that could not be read, and why."""
-    store = open_store(db)
-    rows = store.failures()
+    rows = api.failures(db=open_db(db))
     if as_json:
         print_json([dataclasses.asdict(r) for r in rows])
         return
-    table = Table(title="Failed inputs")
-    for column in ("input", "error", "last tried", "attempts"):
-        table.add_column(column, overflow="fold")
-    for r in rows:
-        table.add_row(
-            escape(r.origin),
-            escape(r.error),
-            r.last_failed_at.isoformat(timespec="seconds"),
-            str(r.attempts),
-        )
-    console.print(table)
+    console.print(render.failures_table(rows))
     console.print(f"{len(rows)} failed inputs")

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.table import Table
 
+from quellenlage import api
+from quellenlage.cli import render
 from quellenlage.cli.app import app
-from quellenlage.cli.common import JsonOption, check_paths, console, errors, print_json
-from quellenlage.records import Claim
+from quellenlage.cli.common import JsonOption, check_paths, console, handles_errors, print_json
 
 eval_app = typer.Typer(
     help="Evaluate claim extraction on annotated research data.", no_args_is_help=True
@@ -22,41 +21,8 @@ app.add_typer(eval_app, name="eval")
 TABLE_GROUPS = ("quote", "speaker", "cue", "frame", "addressee", "roles", "joint")
 
 
-def _extractor(learned: Path | None) -> Callable[[Any], Sequence[Claim]]:
-    """The rule extractor, followed by the learned attribution when a model folder is given."""
-    from quellenlage.claims import extract_claims
-    from quellenlage.claims.learned import LearnedAttribution
-    from quellenlage.claims.ranker import RankerError
-
-    if learned is None:
-
-        def extract(doc: Any) -> Sequence[Claim]:
-            return extract_claims(doc, include_assertions=False)
-
-        return extract
-    try:
-        model = LearnedAttribution.load(learned)
-    except RankerError as exc:
-        errors.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from exc
-
-    def extract_learned(doc: Any) -> Sequence[Claim]:
-        return model.apply(extract_claims(doc, include_assertions=False), doc)
-
-    return extract_learned
-
-
-def _load_pipeline() -> Callable[[str], Any]:
-    from quellenlage import nlp
-
-    try:
-        return nlp.load("de")
-    except Exception as exc:  # a missing or broken model: say so and stop
-        errors.print(f"[red]error:[/] cannot load the German pipeline: {exc}")
-        raise typer.Exit(1) from exc
-
-
 @eval_app.command("wikinews")
+@handles_errors
 def wikinews(
     input_path: Annotated[
         Path, typer.Argument(metavar="INPUT.jsonl", help="Documents in the Wikinews JSONL format.")
@@ -80,19 +46,8 @@ def wikinews(
     roles and joint, and the type accuracy (the data set's own metric). An input whose
     documents all have empty ``annotations`` only gets predictions written.
     """
-    from quellenlage.claims.wikinews import WikinewsFormatError, run_wikinews
-
     check_paths([input_path])
-    nlp = _load_pipeline()
-    extractor = _extractor(learned)
-    try:
-        run = run_wikinews(input_path, predictions, nlp=nlp, extractor=extractor, limit=limit)
-    except WikinewsFormatError as exc:
-        errors.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from exc
-    except OSError as exc:
-        errors.print(f"[red]error:[/] cannot write {predictions}: {exc.strerror or exc}")
-        raise typer.Exit(1) from exc
+    run = api.evaluate_wikinews(input_path, predictions, limit=limit, learned=learned)
     if as_json:
         print_json(
             {
@@ -109,14 +64,46 @@ def wikinews(
     if run.result is None:
         console.print("No gold annotations in the input: nothing to score.")
         return
-    table = Table(title=f"Wikinews attribution ({run.result.documents} documents)")
-    for column in ("", "precision", "recall", "F1"):
-        table.add_column(column, justify="right" if column else "left")
-    for group in TABLE_GROUPS:
-        score = run.result.scores[group]
-        table.add_row(group, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
-    console.print(table)
+    console.print(render.scores_table(run.result, TABLE_GROUPS))
     console.print(
         f"type accuracy {run.result.type_accuracy:.3f} over {run.result.pairs} pairs "
         f"({run.result.gold} gold, {run.result.predicted} predicted annotations)"
     )
+
+
+@eval_app.command("polnear")
+@handles_errors
+def polnear(
+    folder: Annotated[
+        Path, typer.Argument(metavar="DIR", help="PolNeAR folder with text/ and attributions/.")
+    ],
+    part: Annotated[
+        str,
+        typer.Option(
+            "--part",
+            help="all, or the fixed split: tune (two of three articles) or heldout (every third).",
+        ),
+    ] = "all",
+    as_json: JsonOption = False,
+) -> None:
+    """Score the English attribution on PolNeAR (brat standoff) and print the table.
+
+    A predicted claim (not an assertion) matches a gold Content at token-overlap F1 >= 0.5
+    (one-to-one, best first); then the source and cue of each pair are checked; joint counts
+    pairs with content and source right. Misses are broken down by category.
+    """
+    check_paths([folder])
+    result = api.evaluate_polnear(folder, part=part)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    console.print(render.polnear_table(result))
+    console.print(
+        f"{result.gold} gold attributions, {result.predicted} predicted claims, "
+        f"{result.matched} matched"
+    )
+    misses = result.to_dict(top=8)["misses"]
+    for name, counts in misses.items():
+        console.print(
+            f"{name.replace('_', ' ')}: " + ", ".join(f"{k} {v}" for k, v in counts.items())
+        )

@@ -19,20 +19,9 @@ from typing import Any, Literal
 import networkx as nx
 import pyarrow as pa
 import pyarrow.parquet as pq
-from sqlalchemy import Select, and_, func, select
-from sqlalchemy.orm import selectinload
 
 from quellenlage.store import Store
-from quellenlage.store.convert import row_to_claim
-from quellenlage.store.tables import ClaimRow, DocumentRow, QuantityRow, TimeRow
-from quellenlage.store.tracking_tables import (
-    CitationRow,
-    ClaimSourceRow,
-    DisagreementRow,
-    FigureRow,
-    FigureValueRow,
-    SourceRow,
-)
+from quellenlage.store.exports import analysed_documents, table_rows
 
 Format = Literal["jsonl", "csv", "parquet", "graphml", "wikinews"]
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", "graphml", "wikinews")
@@ -72,125 +61,25 @@ _LIST = pa.list_(pa.string())
 
 @dataclass(frozen=True, slots=True)
 class TableSpec:
+    """One export table: its rows come from ``store.exports.QUERIES[name]``."""
+
     name: str
-    query: Callable[[], Select]
     columns: tuple[Column, ...]
-
-
-def _documents() -> Select:
-    return select(
-        DocumentRow.id, DocumentRow.origin, DocumentRow.url, DocumentRow.title,
-        DocumentRow.published, DocumentRow.outlet, DocumentRow.author, DocumentRow.language,
-        DocumentRow.content_hash, DocumentRow.duplicate_of, DocumentRow.text,
-    ).order_by(DocumentRow.id)  # fmt: skip
-
-
-def _claims() -> Select:
-    source = SourceRow.__table__.alias("source")
-    n_quantities = (
-        select(func.count(QuantityRow.id)).where(QuantityRow.claim_id == ClaimRow.id)
-    ).scalar_subquery()
-    return (
-        select(
-            ClaimRow.id,
-            ClaimRow.document_id,
-            ClaimRow.text,
-            ClaimRow.span_start,
-            ClaimRow.span_end,
-            ClaimRow.mode,
-            ClaimRow.certainty,
-            ClaimRow.cue_text,
-            ClaimRow.source_text,
-            source.c.name,
-            source.c.kind,
-            ClaimRow.chain,
-            ClaimRow.inherited,
-            ClaimRow.medium,
-            ClaimRow.hedges,
-            n_quantities,
-        )
-        .outerjoin(
-            ClaimSourceRow,
-            and_(ClaimSourceRow.claim_id == ClaimRow.id, ClaimSourceRow.position == 0),
-        )
-        .outerjoin(source, source.c.id == ClaimSourceRow.source_id)
-        .order_by(ClaimRow.id)
-    )
-
-
-def _quantities() -> Select:
-    return select(
-        QuantityRow.id, QuantityRow.claim_id, QuantityRow.document_id, QuantityRow.text,
-        QuantityRow.span_start, QuantityRow.span_end, QuantityRow.value, QuantityRow.low,
-        QuantityRow.high, QuantityRow.bound, QuantityRow.approx, QuantityRow.vague,
-        QuantityRow.unit, QuantityRow.kind,
-    ).order_by(QuantityRow.id)  # fmt: skip
-
-
-def _times() -> Select:
-    return select(
-        TimeRow.id, TimeRow.claim_id, TimeRow.document_id, TimeRow.text, TimeRow.span_start,
-        TimeRow.span_end, TimeRow.start, TimeRow.end, TimeRow.granularity, TimeRow.relation,
-        TimeRow.mod, TimeRow.relative, TimeRow.resolved,
-    ).order_by(TimeRow.id)  # fmt: skip
-
-
-def _figures() -> Select:
-    return select(
-        FigureRow.id, FigureRow.key, FigureRow.label, FigureRow.kind, FigureRow.unit_class,
-        FigureRow.owner, FigureRow.places, FigureRow.n_values, FigureRow.n_sources,
-        FigureRow.n_documents, FigureRow.first_date, FigureRow.last_date, FigureRow.disputed,
-    ).order_by(FigureRow.id)  # fmt: skip
-
-
-def _figure_values() -> Select:
-    v = FigureValueRow
-    return select(
-        v.figure_id, FigureRow.key, v.position, v.observation_key, v.document_id, v.claim_id,
-        v.text, v.value, v.low, v.high, v.bound, v.approx, v.vague, v.unit, v.refers_start,
-        v.refers_end, v.refers_text, v.relation, v.from_report_date, v.projection, v.published,
-        v.outlet, v.source_name, v.chain, v.mode, v.certainty, v.span_start, v.span_end, v.score,
-        v.reason, v.manual,
-    ).join(FigureRow, FigureRow.id == v.figure_id).order_by(v.figure_id, v.position)  # fmt: skip
-
-
-def _sources() -> Select:
-    return select(
-        SourceRow.id, SourceRow.name, SourceRow.kind, SourceRow.mentions, SourceRow.claims,
-        SourceRow.is_outlet, SourceRow.variants,
-    ).order_by(SourceRow.id)  # fmt: skip
-
-
-def _citations() -> Select:
-    source = SourceRow.__table__.alias("source")
-    cited = SourceRow.__table__.alias("cited")
-    return (
-        select(source.c.name, cited.c.name, CitationRow.count)
-        .join(source, source.c.id == CitationRow.source_id)
-        .join(cited, cited.c.id == CitationRow.cited_id)
-        .order_by(CitationRow.count.desc(), source.c.name, cited.c.name)
-    )
-
-
-def _disagreements() -> Select:
-    return (
-        select(DisagreementRow.id, DisagreementRow.kind, FigureRow.key, DisagreementRow.first_key,
-               DisagreementRow.second_key, DisagreementRow.reason)
-        .outerjoin(FigureRow, FigureRow.id == DisagreementRow.figure_id)
-        .order_by(DisagreementRow.id)
-    )  # fmt: skip
 
 
 I64, F64, STR, BOOL, DATE = pa.int64(), pa.float64(), pa.string(), pa.bool_(), pa.date32()
 
 TABLES: tuple[TableSpec, ...] = (
-    TableSpec("documents", _documents, (
+    TableSpec("documents", (
         Column("id", I64), Column("origin", STR), Column("url", STR), Column("title", STR),
         Column("published", DATE, _date), Column("outlet", STR), Column("author", STR),
         Column("language", STR), Column("content_hash", STR), Column("duplicate_of", I64),
         Column("text", STR),
+        # where a fetched page's response lies in the WARC archive (empty for files)
+        Column("warc_file", STR), Column("warc_offset", I64), Column("warc_record_id", STR),
+        Column("warc_digest", STR), Column("fetched_at", pa.timestamp("us")),
     )),
-    TableSpec("claims", _claims, (
+    TableSpec("claims", (
         Column("id", I64), Column("document_id", I64), Column("text", STR),
         Column("span_start", I64), Column("span_end", I64), Column("mode", STR),
         Column("certainty", STR), Column("cue", STR), Column("source_mention", STR),
@@ -198,47 +87,49 @@ TABLES: tuple[TableSpec, ...] = (
         Column("inherited", BOOL), Column("medium", STR), Column("hedges", _LIST, _strings),
         Column("n_quantities", I64),
     )),
-    TableSpec("quantities", _quantities, (
+    TableSpec("quantities", (
         Column("id", I64), Column("claim_id", I64), Column("document_id", I64),
         Column("text", STR), Column("span_start", I64), Column("span_end", I64),
         Column("value", F64), Column("low", F64), Column("high", F64), Column("bound", STR),
         Column("approx", BOOL), Column("vague", BOOL), Column("unit", STR), Column("kind", STR),
+        Column("measure", STR), Column("measure_word", STR), Column("value_kind", STR),
     )),
     # start/end stay strings: ISO dates at their own granularity ("2023-06", "--10-08").
-    TableSpec("times", _times, (
+    TableSpec("times", (
         Column("id", I64), Column("claim_id", I64), Column("document_id", I64),
         Column("text", STR), Column("span_start", I64), Column("span_end", I64),
         Column("start", STR), Column("end", STR), Column("granularity", STR),
         Column("relation", STR), Column("mod", STR), Column("relative", BOOL),
         Column("resolved", BOOL),
     )),
-    TableSpec("figures", _figures, (
+    TableSpec("figures", (
         Column("id", I64), Column("key", STR), Column("label", STR), Column("kind", STR),
-        Column("unit_class", STR), Column("owner", STR), Column("places", _LIST, _strings),
-        Column("n_values", I64), Column("n_sources", I64), Column("n_documents", I64),
+        Column("unit_class", STR), Column("owner", STR), Column("measure", STR),
+        Column("places", _LIST, _strings), Column("n_values", I64), Column("n_sources", I64), Column("n_documents", I64),
         Column("first_date", DATE, _date), Column("last_date", DATE, _date),
         Column("disputed", BOOL),
     )),
-    TableSpec("figure_values", _figure_values, (
+    TableSpec("figure_values", (
         Column("figure_id", I64), Column("figure_key", STR), Column("position", I64),
         Column("value_key", STR), Column("document_id", I64), Column("claim_id", I64),
         Column("text", STR), Column("value", F64), Column("low", F64), Column("high", F64),
         Column("bound", STR), Column("approx", BOOL), Column("vague", BOOL), Column("unit", STR),
         Column("refers_start", DATE, _date), Column("refers_end", DATE, _date),
         Column("refers_text", STR), Column("relation", STR), Column("from_report_date", BOOL),
-        Column("projection", BOOL), Column("published", DATE, _date), Column("outlet", STR),
+        Column("projection", BOOL), Column("measure", STR), Column("measure_word", STR),
+        Column("value_kind", STR), Column("published", DATE, _date), Column("outlet", STR),
         Column("source", STR), Column("chain", _LIST, _strings), Column("mode", STR),
         Column("certainty", STR), Column("span_start", I64), Column("span_end", I64),
         Column("score", F64), Column("reason", STR), Column("manual", BOOL),
     )),
-    TableSpec("sources", _sources, (
+    TableSpec("sources", (
         Column("id", I64), Column("name", STR), Column("kind", STR), Column("mentions", I64),
         Column("claims", I64), Column("is_outlet", BOOL), Column("variants", _LIST, _strings),
     )),
-    TableSpec("citations", _citations, (
+    TableSpec("citations", (
         Column("source", STR), Column("cited", STR), Column("count", I64),
     )),
-    TableSpec("disagreements", _disagreements, (
+    TableSpec("disagreements", (
         Column("id", I64), Column("kind", STR), Column("figure_key", STR),
         Column("first_key", STR), Column("second_key", STR), Column("reason", STR),
     )),
@@ -247,13 +138,11 @@ TABLES: tuple[TableSpec, ...] = (
 
 def rows(store: Store, spec: TableSpec) -> Iterator[dict[str, Any]]:
     """The rows of one export table as dicts with converted values, streamed."""
-    with store.engine.connect() as connection:
-        result = connection.execution_options(yield_per=_STREAM).execute(spec.query())
-        for row in result:
-            yield {
-                col.name: (col.convert(value) if col.convert else value)
-                for col, value in zip(spec.columns, row, strict=True)
-            }
+    for row in table_rows(store, spec.name):
+        yield {
+            col.name: (col.convert(value) if col.convert else value)
+            for col, value in zip(spec.columns, row, strict=True)
+        }
 
 
 def _json_default(value: Any) -> Any:
@@ -279,8 +168,13 @@ def _write_csv(store: Store, spec: TableSpec, path: Path) -> None:
             )
 
 
+def parquet_schema(name: str) -> pa.Schema:
+    """The Arrow schema of one export table; also what ``quellenlage spark`` writes."""
+    return pa.schema([pa.field(c.name, c.type) for c in _table(name).columns])
+
+
 def _write_parquet(store: Store, spec: TableSpec, path: Path) -> None:
-    schema = pa.schema([pa.field(c.name, c.type) for c in spec.columns])
+    schema = parquet_schema(spec.name)
     with pq.ParquetWriter(path, schema) as writer:
         batch: list[dict[str, Any]] = []
         for row in rows(store, spec):
@@ -350,39 +244,30 @@ def wikinews_tokens(text: str) -> list[dict[str, int]]:
 
 
 def _write_wikinews(store: Store, out: Path) -> list[Path]:
-    from quellenlage.claims.wikinews import (
+    from quellenlage.research.wikinews import (
         claims_to_annotations,
         parse_record,
         write_jsonl,
     )
 
     def records() -> Iterator[dict[str, Any]]:
-        with store.session() as s:
-            documents = s.scalars(
-                select(DocumentRow)
-                .where(DocumentRow.analysed_at.is_not(None))
-                .order_by(DocumentRow.id)
-                .options(selectinload(DocumentRow.claims))
-                .execution_options(yield_per=200)
-            )
-            for doc in documents:
-                record = {
-                    "documentName": doc.title or doc.origin,
-                    "originalText": doc.text,
-                    "published": doc.published,
-                    "tokens": wikinews_tokens(doc.text),
-                    "annotations": [],
-                }
-                claims = [row_to_claim(c) for c in doc.claims]
-                try:
-                    wdoc = parse_record(record, doc.origin)
-                    annotations = claims_to_annotations(claims, wdoc)
-                except Exception as exc:  # name the document instead of a bare traceback
-                    raise ExportError(
-                        f"document {doc.id} ({doc.origin}): cannot write its claims as "
-                        f"Wikinews annotations: {exc}"
-                    ) from exc
-                yield {**record, "annotations": annotations}
+        for doc, claims in analysed_documents(store):
+            record = {
+                "documentName": doc["title"] or doc["origin"],
+                "originalText": doc["text"],
+                "published": doc["published"],
+                "tokens": wikinews_tokens(doc["text"]),
+                "annotations": [],
+            }
+            try:
+                wdoc = parse_record(record, doc["origin"])
+                annotations = claims_to_annotations(claims, wdoc)
+            except Exception as exc:  # name the document instead of a bare traceback
+                raise ExportError(
+                    f"document {doc['id']} ({doc['origin']}): cannot write its claims as "
+                    f"Wikinews annotations: {exc}"
+                ) from exc
+            yield {**record, "annotations": annotations}
 
     path = out / "claims.wikinews.jsonl"
     write_jsonl(path, records())
@@ -395,8 +280,8 @@ _TABLE_WRITERS = {"jsonl": _write_jsonl, "csv": _write_csv, "parquet": _write_pa
 def export(store: Store, fmt: str, out: str | Path) -> list[Path]:
     """Write the database in ``fmt`` into the folder ``out``; returns the files written.
 
-    Figures, sources and citations come from the last linking run
-    (``quellenlage link``), so link before exporting.
+    Figures, sources and citations come from the last linking run, which
+    ``api.analyze``, the corrections and ``api.link`` keep current.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")

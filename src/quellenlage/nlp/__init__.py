@@ -13,18 +13,20 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from quellenlage.lang import LANGUAGES
 from quellenlage.nlp import gazetteer, konjunktiv, tokenizer
 from quellenlage.nlp.english import english_pipeline
 from quellenlage.nlp.konjunktiv import konjunktiv_of
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
-SUPPORTED_LANGUAGES = ("de", "en")
+SUPPORTED_LANGUAGES = LANGUAGES
 
 __all__ = [
     "MODELS_DIR",
     "SUPPORTED_LANGUAGES",
     "ModelNotFoundError",
     "UnsupportedLanguageError",
+    "build",
     "gazetteer",
     "konjunktiv",
     "konjunktiv_of",
@@ -49,7 +51,12 @@ def model_path(lang: str = "de") -> Path:
 
 @cache
 def load(lang: str = "de") -> Language:
-    """Load (once per process) the shipped spaCy pipeline for ``lang``.
+    """Load (once per process) the shipped spaCy pipeline for ``lang`` (see ``build``)."""
+    return build(lang)
+
+
+def build(lang: str = "de") -> Language:
+    """Load the shipped spaCy pipeline for ``lang`` afresh.
 
     German is the trained pipeline; English is tokenizer and sentence splitter only
     (:mod:`quellenlage.nlp.english`). Raises ``UnsupportedLanguageError`` for languages
@@ -67,4 +74,6 @@ def load(lang: str = "de") -> Language:
             f"the {lang!r} pipeline is missing at {path}; build it with `make model` "
             "(see training/README.md)"
         )
-    return spacy.load(path)
+    pipeline = spacy.load(path)
+    gazetteer.use_phrase_patterns(pipeline)
+    return pipeline

@@ -32,6 +32,10 @@ import ablaut
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from quellenlage.lang import load
+
+_DE = load("de")
+
 #: ablaut's paradigm rows are [ich, du, er/sie/es, wir, ihr, sie].
 SLOTS = {
     ("1", "Sing"): 0,
@@ -43,7 +47,7 @@ SLOTS = {
 }
 
 #: Subject pronouns that fix person and number when the morphologizer gives none.
-PRONOUN_SLOTS = {"ich": 0, "du": 1, "er": 2, "es": 2, "man": 2, "wir": 3, "ihr": 4}
+PRONOUN_SLOTS = _DE.mapping("pronoun_slots")
 
 FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
 

@@ -17,61 +17,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
+from quellenlage.lang import load
+
+_DE = load("de")
+
 #: Opening and closing quotation marks used in German text.
 QUOTES = '„“”‚‘»«›‹"'
 
 #: Abbreviations that end with a period and must stay one token.
-NEWS_ABBREVIATIONS = (
-    "rd.",
-    "Rd.",
-    "Art.",
-    "lt.",
-    "Lt.",
-    "Tsd.",
-    "Mrd.",
-    "Mio.",
-    "Std.",
-    "Min.",
-    "Sek.",
-    "Mo.",
-    "Di.",
-    "Mi.",
-    "Fr.",
-    "Sa.",
-    "Jan.",
-    "Feb.",
-    "Mär.",
-    "Apr.",
-    "Jun.",
-    "Jul.",
-    "Aug.",
-    "Sep.",
-    "Sept.",
-    "Okt.",
-    "Nov.",
-    "Dez.",
-    "ggf.",
-    "sog.",
-    "inkl.",
-    "zzgl.",
-    "evtl.",
-    "vgl.",
-    "gem.",
-    "einschl.",
-    "Jh.",
-    "Jhd.",
-    "v.a.",
-    "u.U.",
-    "z.T.",
-    "i.d.R.",
-    "o.ä.",
-    "u.v.m.",
-    "Abg.",
-    "Bgm.",
-    "Präs.",
-    "Gen.",
-    "Oberstlt.",
-)
+NEWS_ABBREVIATIONS = _DE.ordered("abbreviations")
 
 #: Split points inside a whitespace-delimited chunk, in addition to spaCy's German infixes.
 EXTRA_INFIXES = (

@@ -28,6 +28,7 @@ def document_to_row(doc: Document, minhash: bytes | None = None) -> DocumentRow:
         duplicate_kind=doc.duplicate_kind,
         text=doc.text,
         raw=doc.raw,
+        ingest_warnings=list(doc.warnings) or None,
         language_status=(
             "analysable" if doc.language.value in ANALYSABLE_LANGUAGES else "unsupported"
         ),
@@ -51,6 +52,7 @@ def row_to_document(row: DocumentRow) -> Document:
         id=row.id,
         duplicate_of=row.duplicate_of,
         duplicate_kind=row.duplicate_kind,  # type: ignore[arg-type]
+        warnings=tuple(row.ingest_warnings or ()),
         **meta,
     )
 
@@ -114,6 +116,9 @@ def claim_to_row(claim: Claim, document_id: int) -> ClaimRow:
             vague=q.vague,
             unit=q.unit,
             kind=q.kind,
+            measure=q.measure,
+            measure_word=q.measure_word,
+            value_kind=q.value_kind,
         )
         for q in claim.quantities
     ]
@@ -188,6 +193,9 @@ def row_to_claim(row: ClaimRow) -> Claim:
                 low=None if q.low is None else _number(q.low),
                 high=None if q.high is None else _number(q.high),
                 vague=q.vague,
+                measure=q.measure,
+                measure_word=q.measure_word,
+                value_kind=q.value_kind,
             )
             for q in row.quantities
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -10,8 +11,6 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import (
     Engine,
     Select,
@@ -23,13 +22,15 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from quellenlage.ingest.dedup import JACCARD_THRESHOLD, band_keys, similarity
 from quellenlage.records import Claim, Document, Failure
-from quellenlage.store.convert import claim_to_row, document_to_row, row_to_claim, row_to_document
+from quellenlage.store import DEFAULT_DB
+from quellenlage.store.convert import document_to_row, row_to_claim, row_to_document
+from quellenlage.store.errors import StoreError
 from quellenlage.store.tables import (
     ClaimRow,
     DocumentRow,
@@ -38,11 +39,7 @@ from quellenlage.store.tables import (
     utcnow,
 )
 
-DEFAULT_DB = "quellenlage.db"
-
-
-class StoreError(Exception):
-    """The database cannot be opened or used; the message says which and why."""
+__all__ = ["DEFAULT_DB", "FailedInput", "Store", "StoreError", "database_url"]
 
 
 def database_url(db: str | Path) -> str:
@@ -72,6 +69,27 @@ class FailedInput:
     first_failed_at: dt.datetime
     last_failed_at: dt.datetime
     attempts: int
+
+
+_REVISION = re.compile(r"^(down_revision|revision)\b[^=]*=\s*(.+)$", re.MULTILINE)
+
+
+@cache
+def _migration_heads() -> frozenset[str]:
+    """Newest revisions of the shipped migrations, read from their files.
+
+    Alembic itself costs a quarter of a second to import; reading the ids
+    lets an up-to-date database open without it. Anything unexpected makes
+    the set differ from the database's, and Alembic then decides.
+    """
+    revisions, parents = set(), set()
+    for path in files("quellenlage.store").joinpath("migrations", "versions").iterdir():
+        if not path.name.endswith(".py"):
+            continue
+        for name, value in _REVISION.findall(path.read_text(encoding="utf-8")):
+            ids = re.findall(r"[\"']([^\"']+)[\"']", value)
+            (revisions if name == "revision" else parents).update(ids)
+    return frozenset(revisions - parents)
 
 
 @cache
@@ -115,8 +133,21 @@ class Store:
             raise StoreError(f"cannot open database {db!s}: {exc}") from exc
         return store
 
+    def _is_current(self) -> bool:
+        try:
+            with self.engine.connect() as connection:
+                stored = connection.scalars(text("SELECT version_num FROM alembic_version"))
+                return frozenset(stored) == _migration_heads()
+        except Exception:  # a new database has no version table yet
+            return False
+
     def migrate(self) -> None:
-        """Upgrade the schema to the newest migration."""
+        """Upgrade the schema to the newest migrations (nothing to do when it is current)."""
+        if self._is_current():
+            return
+        from alembic import command
+        from alembic.config import Config
+
         config = Config()
         config.set_main_option(
             "script_location", str(files("quellenlage.store").joinpath("migrations"))
@@ -146,6 +177,8 @@ class Store:
 
     def near_duplicate(self, signature: bytes) -> int | None:
         """The first stored original whose text is a near duplicate (MinHash, LSH bands)."""
+        from quellenlage.ingest.dedup import JACCARD_THRESHOLD, band_keys, similarity
+
         keys = band_keys(signature)
         params = {f"band{i}": band for i, (band, _) in enumerate(keys)}
         params |= {f"bucket{i}": bucket for i, (_, bucket) in enumerate(keys)}
@@ -163,6 +196,8 @@ class Store:
 
     def add_documents(self, batch: Iterable[tuple[Document, bytes | None]]) -> list[int]:
         """Store a batch of documents in one transaction; returns their ids."""
+        from quellenlage.ingest.dedup import band_keys  # MinHash pulls in numpy: only on ingest
+
         with self.session() as s:
             rows = [document_to_row(doc, minhash) for doc, minhash in batch]
             s.add_all(rows)
@@ -254,13 +289,10 @@ class Store:
 
     def save_analysis(self, doc_id: int, claims: list[Claim], warnings: list[str]) -> None:
         """Replace a document's claims in one transaction and mark it analysed."""
+        from quellenlage.store.work import replace_claims
+
         with self.session() as s:
-            row = s.get(DocumentRow, doc_id)
-            if row is None:
-                raise StoreError(f"document {doc_id} does not exist")
-            row.claims = [claim_to_row(claim, doc_id) for claim in claims]
-            row.analysed_at = utcnow()
-            row.analysis_warnings = warnings or None
+            replace_claims(s, doc_id, claims, warnings)
 
     def claims(self, doc_id: int) -> list[Claim]:
         with self.session() as s:

@@ -66,6 +66,11 @@ class DocumentRow(Base):
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     analysed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     analysis_warnings: Mapped[list | None] = mapped_column(JSON)
+    #: What reading had to repair or leave out (invalid bytes replaced, a bad date).
+    ingest_warnings: Mapped[list | None] = mapped_column(JSON)
+    #: The analysis lease: which process analyses the document, until when (store.work).
+    claimed_by: Mapped[str | None] = mapped_column(String(128))
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     claims: Mapped[list[ClaimRow]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="ClaimRow.span_start"
@@ -89,6 +94,19 @@ class NearDuplicateBandRow(Base):
     bucket: Mapped[int] = mapped_column(BigInteger)
 
 
+class SkippedInputRow(Base):
+    """Inputs read but not ingested on purpose (a WARC image record), with the reason."""
+
+    __tablename__ = "skipped_inputs"
+    __table_args__ = (UniqueConstraint("origin", "reason", name="uq_skipped_origin_reason"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    origin: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class FailedInputRow(Base):
     __tablename__ = "failed_inputs"
     __table_args__ = (UniqueConstraint("origin", "error", name="uq_failed_origin_error"),)
@@ -108,10 +126,14 @@ class ClaimRow(Base):
         Index("ix_claims_mode", "mode"),
         Index("ix_claims_certainty", "certainty"),
         Index("ix_claims_source_name", "source_name"),
+        # a document's claims are numbered: storing them twice is impossible
+        Index("uq_claims_document_position", "document_id", "position", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    #: The claim's number within its document (0, 1, …), unique with the document.
+    position: Mapped[int | None] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     span_start: Mapped[int] = mapped_column(Integer)
     span_end: Mapped[int] = mapped_column(Integer)
@@ -168,6 +190,10 @@ class QuantityRow(Base):
     vague: Mapped[bool] = mapped_column(Boolean, default=False)
     unit: Mapped[str | None] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16), default="count")
+    # revision 0006 (quantities.measure): what the number says happened, None = not read
+    measure: Mapped[str | None] = mapped_column(String(16))
+    measure_word: Mapped[str | None] = mapped_column(Text)
+    value_kind: Mapped[str | None] = mapped_column(String(16))
 
     claim: Mapped[ClaimRow] = relationship(back_populates="quantities")
 

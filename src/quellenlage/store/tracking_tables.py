@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -88,6 +89,10 @@ class FigureRow(Base):
     first_date: Mapped[str | None] = mapped_column(String(10))
     last_date: Mapped[str | None] = mapped_column(String(10))
     disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: What its values count happened (tracking.linking.Figure.measure); revision 0006.
+    measure: Mapped[str] = mapped_column(String(16), default="unknown", server_default="unknown")
+    #: False when its values name nothing counted (revision 0006): listed under their document.
+    named: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class FigureValueRow(Base):
@@ -122,6 +127,10 @@ class FigureValueRow(Base):
     relation: Mapped[str] = mapped_column(String(8), default="at")
     from_report_date: Mapped[bool] = mapped_column(Boolean, default=False)
     projection: Mapped[bool] = mapped_column(Boolean, default=False)
+    # revision 0006: the value's measure, the word it was read from, total/delta/previous/range
+    measure: Mapped[str] = mapped_column(String(16), default="unknown", server_default="unknown")
+    measure_word: Mapped[str | None] = mapped_column(Text)
+    value_kind: Mapped[str] = mapped_column(String(16), default="total", server_default="total")
     published: Mapped[str | None] = mapped_column(String(10))
     outlet: Mapped[str | None] = mapped_column(Text)
     source_name: Mapped[str | None] = mapped_column(Text)
@@ -168,3 +177,26 @@ class TrackingStateRow(Base):
     claims: Mapped[int] = mapped_column(Integer)
     last_analysed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     overrides: Mapped[int] = mapped_column(Integer, default=0)
+    #: The score a value needed to join a figure (migration 0002a); relinking keeps it.
+    threshold: Mapped[float | None] = mapped_column(Float)
+
+
+class EditLogRow(Base):
+    """The audit log of hand corrections (migration ``0004``): who did what, when, and why.
+
+    Like ``figure_overrides`` it is never rebuilt, so it survives re-analysis; it keeps
+    what the override alone does not: the note, the figure and value as they were shown.
+    """
+
+    __tablename__ = "edit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    action: Mapped[str] = mapped_column(String(8))
+    key: Mapped[str] = mapped_column(String(48))
+    other: Mapped[str | None] = mapped_column(String(48))
+    figure_label: Mapped[str | None] = mapped_column(Text)
+    value_text: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    #: "web" or "cli": which front end recorded it.
+    via: Mapped[str] = mapped_column(String(16), default="web")

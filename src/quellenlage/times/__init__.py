@@ -14,11 +14,11 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
+from quellenlage.lang import LANGUAGES
 from quellenlage.records import Relation, TimeExpr
 from quellenlage.times.calendar import Point, granularity, is_relative, render
 from quellenlage.times.parser import Found, find
 
-LANGUAGES = ("de", "en")
 _END_PREFIX = "end_"
 _MODS = ("start", "mid", "end")
 
@@ -63,7 +63,9 @@ def resolve(times: Iterable[TimeExpr], published: dt.date | dt.datetime | str) -
 def _language(lang: str) -> str:
     code = (lang or "").lower()[:2]
     if code not in LANGUAGES:
-        raise ValueError(f"parse_times: unsupported language {lang!r} (use 'de' or 'en')")
+        raise ValueError(
+            f"parse_times: unsupported language {lang!r} (use one of {', '.join(LANGUAGES)})"
+        )
     return code
 
 

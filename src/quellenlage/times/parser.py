@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from quellenlage.lang import NEUTRAL, load, merged
 from quellenlage.records import Relation
 from quellenlage.times import lexicon as lx
 from quellenlage.times.calendar import Point
@@ -296,8 +297,8 @@ _CLAUSE_END = re.compile(r"[,;:!?]|(?<!\d)\.(?:\s|$)|\n\s*\n")
 _CONTEXT_ARTICLE = re.compile(r"im|am|in|zum|zu|ins|in\s+den|diesem|diesen|on|in|at", _FLAGS)
 _OPEN_FORWARD = frozenset({"rel:ab", "rel:as of"})
 # Articles left out of the span when nothing else precedes the core ("der 1977 …").
-_BARE_ARTICLES = frozenset({"der", "den", "dem", "des", "the", "of"})
-_MOD_NAMES = {"anfang": "start", "beginn": "start", "mitte": "mid", "ende": "end"}
+_BARE_ARTICLES = load(NEUTRAL).words("bare_articles")
+_MOD_NAMES = load("de").mapping("time_mods")
 
 
 def _direction(adjective: str | None, lang: str) -> int | None:
@@ -447,20 +448,7 @@ _FIXED_HOLIDAYS = {
     "new year's eve": ((12, 31),),
     "new year's day": ((1, 1),),
 }
-_EASTER_HOLIDAYS = {
-    "karfreitag": -2,
-    "ostern": 0,
-    "ostersonntag": 0,
-    "ostermontag": 1,
-    "christi himmelfahrt": 39,
-    "pfingsten": 49,
-    "pfingstsonntag": 49,
-    "pfingstmontag": 50,
-    "good friday": -2,
-    "easter": 0,
-    "easter sunday": 0,
-    "easter monday": 1,
-}
+_EASTER_HOLIDAYS = merged("easter_holidays")
 
 
 def _h_holiday(m: re.Match[str], text: str, lang: str) -> Found | None:
@@ -522,44 +510,7 @@ def _followed_by_noun(text: str, end: int, lang: str) -> bool:
     return lower.endswith("s") and lower not in ("was", "is", "has", "as", "its", "this", "his")
 
 
-_DE_CAPITALISED_FUNCTION_WORDS = {
-    "die",
-    "der",
-    "das",
-    "den",
-    "dem",
-    "des",
-    "ein",
-    "eine",
-    "es",
-    "er",
-    "sie",
-    "wir",
-    "ich",
-    "in",
-    "im",
-    "am",
-    "auf",
-    "bei",
-    "mit",
-    "nach",
-    "von",
-    "vom",
-    "zu",
-    "und",
-    "aber",
-    "als",
-    "wie",
-    "so",
-    "dann",
-    "da",
-    "uhr",
-    "bis",
-    "seit",
-    "für",
-    "gegen",
-    "um",
-}
+_DE_CAPITALISED_FUNCTION_WORDS = set(load("de").words("capitalised_function_words"))
 
 
 def _h_decade(m: re.Match[str], text: str, lang: str) -> Found | None:
@@ -569,17 +520,7 @@ def _h_decade(m: re.Match[str], text: str, lang: str) -> Found | None:
     return Found(m.start(), m.end(), m.start(), [{"decade": int(century + m["d"])}])
 
 
-_REL_DAYS = {
-    "vorgestern": -2,
-    "gestern": -1,
-    "heute": 0,
-    "morgen": 1,
-    "übermorgen": 2,
-    "yesterday": -1,
-    "today": 0,
-    "tonight": 0,
-    "tomorrow": 1,
-}
+_REL_DAYS = merged("relative_days")
 
 
 def _h_rel_day(m: re.Match[str], text: str, lang: str) -> Found | None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from quellenlage.quantities import measure
 from quellenlage.records import Claim
 from quellenlage.tracking import lexicon
 from quellenlage.tracking.linking import Figure
@@ -23,10 +24,14 @@ from quellenlage.tracking.observations import (
     previous_sentence,
     time_span,
 )
+from quellenlage.tracking.places import country_name
 from quellenlage.tracking.sources import source_identity
+from quellenlage.tracking.subjects import countries_in, report_countries
 
 #: A value without a time of its own refers to the days just before its report.
 REPORT_DATE_WINDOW = dt.timedelta(days=3)
+#: Value kinds that are not the total at their time ("weitere 1.500", "von 3.000 auf …").
+_NOT_TOTALS = frozenset({"delta", "previous", "vague"})
 #: Contradicting values named per value (the first ones in time order).
 MAX_PARTNERS = 3
 
@@ -80,7 +85,8 @@ def value_disagreements(
     """Values of one figure about the same time whose allowed ranges do not overlap.
 
     Projections ("wolle", "bis Dezember") are compared only with projections,
-    current counts only with current counts. Each value is paired with at most
+    current counts only with current counts; increments and earlier values are
+    not compared at all. Each value is paired with at most
     ``MAX_PARTNERS`` later values it contradicts, which keeps the list linear in
     the number of values when many reports give the same figure on the same days.
     """
@@ -89,6 +95,8 @@ def value_disagreements(
     for link in figure.links:
         obs = link.observation
         period = _period(obs.refers_to)
+        if obs.features.value_kind in _NOT_TOTALS:
+            continue  # an increment or an earlier value says nothing about the total then
         if period is not None:
             items.append((period, obs, obs.interval, obs.features.projection))
     items.sort(key=lambda item: item[0])
@@ -121,19 +129,36 @@ class DatedFact:
     start: dt.date
     end: dt.date
     time_text: str
+    #: What happened to the event then: signed, ratified, in_force, announced, began, ended, unknown.
+    happening: str = "unknown"
+
+
+HAPPENINGS = frozenset({"signed", "ratified", "in_force", "announced", "began", "ended"})
+
+
+def _happenings(language: str | None) -> measure._Vocabulary:
+    lang = language if language in ("de", "en") else "de"
+    return measure.load_vocabulary(lang, "event_kinds", HAPPENINGS)
 
 
 def dated_facts(report: Report, text: str, claims: Iterable[Claim]) -> list[DatedFact]:
     """The claims of a report that give an absolute date to a known kind of event."""
     facts = []
+    main: frozenset[str] | None = None  # the report's most named countries, computed once
     for claim in claims:
         sentence = text[claim.sentence_span[0] : claim.sentence_span[1]]
         tokens = lexicon.words(sentence)
         events = [name for name, words in EVENT_WORDS.items() if words.intersection(tokens)]
         if not events:
             continue
-        context = lexicon.words(previous_sentence(text, claim.sentence_span[0]))
-        countries = frozenset(lexicon.countries_in(tokens) | lexicon.countries_in(context))
+        context = previous_sentence(text, claim.sentence_span[0])
+        countries = frozenset(
+            countries_in(sentence, report.language) | countries_in(context, report.language)
+        )
+        if len(countries) < 2:  # "Beide unterzeichneten …": the parties the report is about
+            main = main if main is not None else report_countries(text, report.language)
+            if countries <= main:
+                countries = countries | main
         for expr in claim.times:
             if expr.relative or not expr.start or expr.granularity not in ("day", "month", "year"):
                 continue
@@ -141,20 +166,29 @@ def dated_facts(report: Report, text: str, claims: Iterable[Claim]) -> list[Date
             if span is None:
                 continue
             key = f"{report.content_hash[:16]}:{expr.span[0]}-{expr.span[1]}"
+            local = (expr.span[0] - claim.sentence_span[0], expr.span[1] - claim.sentence_span[0])
+            happening = measure.nearest(sentence, local, _happenings(report.language)) or "unknown"
             facts.append(
-                DatedFact(key, report, claim, events[0], countries, span[0], span[1], expr.text)
+                DatedFact(
+                    key, report, claim, events[0], countries, span[0], span[1], expr.text, happening
+                )
             )
     return facts
 
 
 def date_disagreements(facts: Iterable[DatedFact]) -> list[Disagreement]:
-    """The same kind of event between the same countries, dated differently by two reports."""
-    by_event: dict[str, list[DatedFact]] = defaultdict(list)
+    """The same kind of event between the same countries, dated differently by two reports.
+
+    Only the same happening is compared: a treaty signed in June and ratified
+    in November is no disagreement; a date whose happening is not named is
+    compared only with dates whose happening is not named either.
+    """
+    by_event: dict[tuple[str, str], list[DatedFact]] = defaultdict(list)
     for fact in facts:
         if len(fact.countries) >= 2:  # an event needs its parties to be recognisable
-            by_event[fact.event].append(fact)
+            by_event[(fact.event, fact.happening)].append(fact)
     found = []
-    for event, group in by_event.items():
+    for (event, happening), group in by_event.items():
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 if a.report.content_hash == b.report.content_hash:
@@ -162,11 +196,10 @@ def date_disagreements(facts: Iterable[DatedFact]) -> list[Disagreement]:
                 if len(a.countries & b.countries) < 2:
                     continue
                 if a.end < b.start or b.end < a.start:
-                    parties = ", ".join(
-                        lexicon.COUNTRY_NAMES.get(c, c) for c in sorted(a.countries & b.countries)
-                    )
+                    parties = ", ".join(country_name(c) for c in sorted(a.countries & b.countries))
+                    what = event if happening == "unknown" else f"{event} {happening}"
                     reason = (
-                        f"{event} ({parties}) dated '{a.time_text}' by "
+                        f"{what} ({parties}) dated '{a.time_text}' by "
                         f"{a.report.outlet or a.report.origin} but '{b.time_text}' by "
                         f"{b.report.outlet or b.report.origin}"
                     )

@@ -18,13 +18,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from quellenlage.tracking.lexicon import COUNTRY_NAMES
+from quellenlage.quantities import measure
+from quellenlage.quantities.measure import PRESENCE, detail
+from quellenlage.tracking.labels import figure_label, figure_measure
 from quellenlage.tracking.observations import Observation
 
 #: Score a candidate needs to join a figure.
 DEFAULT_THRESHOLD = 0.6
 #: How much each piece of evidence weighs in the score (they sum to 1).
-WEIGHTS = {"owner": 0.35, "place": 0.2, "countries": 0.2, "wording": 0.15, "magnitude": 0.1}
+WEIGHTS = {
+    "owner": 0.3,
+    "place": 0.2,
+    "countries": 0.15,
+    "measure": 0.15,
+    "wording": 0.1,
+    "magnitude": 0.1,
+}
 #: A value more than this many orders of magnitude from a figure's values is another measure.
 MAX_MAGNITUDE_GAP = 1.0
 #: Members compared for wording: the most recent ones, which keeps comparison cheap.
@@ -50,6 +59,14 @@ class Override:
 
 
 @dataclass(frozen=True, slots=True)
+class LinkFailure:
+    """A part of a run that could not be tracked (a report, a block of values), and why."""
+
+    where: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     """Why an observation belongs to its figure."""
 
@@ -70,6 +87,11 @@ class Figure:
     owner: str | None
     places: tuple[str, ...]
     links: list[Link]
+    measure: str = "unknown"
+    #: False when its values name nothing counted (listed under their document, not as figures).
+    named: bool = True
+    #: Vague values that fit this figure ("Tausende Soldaten"): shown, never counted.
+    context: list[Link] = field(default_factory=list)
 
     @property
     def observations(self) -> list[Observation]:
@@ -98,7 +120,11 @@ class _Cluster:
     owners: Counter[str] = field(default_factory=Counter)
     places: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
-    measures: frozenset[str] = frozenset()
+    report_countries: set[str] = field(default_factory=set)
+    measure: str = "unknown"  # the figure's measure: its first value that has one
+    measure_word: str | None = None
+    rate: bool = False
+    context: list[Link] = field(default_factory=list)
     low_magnitude: float = float("inf")
     high_magnitude: float = float("-inf")
     closed: bool = False  # a figure split off by hand takes no automatic members
@@ -107,7 +133,12 @@ class _Cluster:
     def add(self, link: Link) -> None:
         f = link.observation.features
         if not self.links:
-            self.measures = f.measures
+            self.rate = f.rate
+        # the first measured value names the figure's measure; a deployment outranks its plan
+        if f.measure != "unknown" and (
+            self.measure == "unknown" or (self.measure == "planned" and f.measure == "deployed")
+        ):
+            self.measure, self.measure_word = f.measure, f.measure_word
         self.links.append(link)
         if f.owner:
             self.owners[f.owner] += 1
@@ -115,11 +146,18 @@ class _Cluster:
                 self.owner = f.owner
         self.places |= f.places
         self.countries |= f.countries
+        self.report_countries |= f.report_countries
         self.low_magnitude = min(self.low_magnitude, f.magnitude)
         self.high_magnitude = max(self.high_magnitude, f.magnitude)
 
     def index_keys(self) -> set[str]:
-        return set(self.countries) or {_NO_COUNTRY}
+        return (self.countries | self.report_countries) or {_NO_COUNTRY}
+
+
+def _family(cluster: _Cluster) -> str:
+    if cluster.measure in PRESENCE:
+        return "presence"
+    return detail(cluster.measure, cluster.measure_word)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -130,10 +168,10 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 def score(obs: Observation, cluster: _Cluster) -> tuple[float | None, str]:
     """How well an observation fits a figure: ``(score, reason)``, score ``None`` if it cannot."""
     f = obs.features
-    if f.measures != cluster.measures:
-        mine = ", ".join(sorted(f.measures)) or "plain count"
-        theirs = ", ".join(sorted(cluster.measures)) or "plain count"
-        return None, f"measures differ ({mine} vs {theirs})"
+    if not measure.fits(f.measure, f.measure_word, cluster.measure, cluster.measure_word):
+        return None, f"measures differ ({f.measure} vs {cluster.measure})"
+    if f.rate != cluster.rate:
+        return None, "a rate and a total are different figures"
     gap = max(cluster.low_magnitude - f.magnitude, f.magnitude - cluster.high_magnitude, 0.0)
     if gap > MAX_MAGNITUDE_GAP:
         return None, f"value is {10**gap:.0f}× off the figure's values"
@@ -151,6 +189,13 @@ def score(obs: Observation, cluster: _Cluster) -> tuple[float | None, str]:
         return None, f"the sentence before names other groups than {owner}"
     if f.places and cluster.places and not (f.places & cluster.places):
         return None, f"different places ({', '.join(sorted(f.places))})"
+    if (
+        not f.places
+        and cluster.places
+        and f.report_countries
+        and not f.report_countries & (cluster.places | cluster.report_countries)
+    ):
+        return None, "the report is about other countries than the figure's place"
 
     reasons = [f"same unit class '{f.unit_class}'"]
     if f.owner and owner:
@@ -160,15 +205,29 @@ def score(obs: Observation, cluster: _Cluster) -> tuple[float | None, str]:
     else:
         owner_part, text = 0.5, "group not named"
     reasons.append(text)
+    mine, theirs = f.places or f.report_countries, cluster.places or cluster.report_countries
     if f.places and cluster.places:
         place_part = 1.0
         reasons.append(f"same place ({', '.join(sorted(f.places & cluster.places))})")
+    elif mine & theirs:
+        place_part = 0.8
+        reasons.append(f"the reports are about {', '.join(sorted(mine & theirs))}")
     else:
         place_part = 0.5
-    shared = f.countries & cluster.countries
-    country_part = len(shared) / len(f.countries) if f.countries else 0.0
+    countries = f.countries or f.report_countries
+    shared = countries & (cluster.countries | cluster.report_countries)
+    country_part = len(shared) / len(countries) if countries else 0.0
+    if f.owner and owner:  # the same named group: other countries in the sentence do not count
+        country_part = 1.0
     if shared:
         reasons.append(f"shares {', '.join(sorted(shared))}")
+    if "unknown" in (f.measure, cluster.measure):
+        measure_part = 0.5
+    elif f.measure == cluster.measure:
+        measure_part = 1.0
+        reasons.append(f"same measure ({detail(f.measure, f.measure_word)})")
+    else:  # a plan and its deployment
+        measure_part = 0.8
     wording = max(
         (
             _jaccard(f.stems, link.observation.features.stems)
@@ -182,6 +241,7 @@ def score(obs: Observation, cluster: _Cluster) -> tuple[float | None, str]:
         WEIGHTS["owner"] * owner_part
         + WEIGHTS["place"] * place_part
         + WEIGHTS["countries"] * country_part
+        + WEIGHTS["measure"] * measure_part
         + WEIGHTS["wording"] * min(1.0, 2 * wording)  # half the words in common is a full match
         + WEIGHTS["magnitude"] * magnitude_part
     )
@@ -208,8 +268,14 @@ def _unambiguous(
     """Keep only candidates the observation can be told to belong to.
 
     A value that names no group fits figures of every group at its place; the
-    sentence before may name the group, otherwise it is not linked at all.
+    sentence before may name the group, otherwise it is not linked at all. A
+    value whose measure is unknown joins only where figures of one measure fit.
     """
+    if obs.features.measure == "unknown":
+        measured = {_family(c) for _, _, c in passing if c.measure != "unknown"}
+        if len(measured) > 1:
+            families = ", ".join(sorted(measured))
+            return [], f"first value of this figure (measure not named; figures of {families} fit)"
     if obs.features.owner or len({c.owner for _, _, c in passing}) < 2:
         return passing, "first value of this figure"
     in_context = [item for item in passing if item[2].owner in obs.features.context_countries]
@@ -219,24 +285,28 @@ def _unambiguous(
     return [], f"first value of this figure (group not named; figures of {owners} fit)"
 
 
-def _cluster(
-    observations: Iterable[Observation], split: set[str], threshold: float
+def _cluster_block(
+    block: tuple[str, str | None],
+    observations: list[Observation],
+    split: set[str],
+    threshold: float,
+    unplaced: list[Observation],
 ) -> list[_Cluster]:
+    """Cluster the observations of one block (kind, unit class), already in time order."""
     clusters: list[_Cluster] = []
-    index: dict[tuple[str, str | None], dict[str, list[_Cluster]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
-    for obs in sorted(observations, key=_order):
+    index: dict[str, list[_Cluster]] = defaultdict(list)
+    vague = [obs for obs in observations if obs.features.value_kind == "vague"]
+    counted = [obs for obs in observations if obs.features.value_kind != "vague"]
+    for obs in [*counted, *vague]:  # vague values are context of the figures counted values make
         f = obs.features
-        block = (f.kind, f.unit_class)
         if obs.key in split:
             cluster = _Cluster(block, closed=True)
             cluster.add(Link(obs, 1.0, "split off by hand", manual=True))
             clusters.append(cluster)
             continue
         candidates: dict[int, _Cluster] = {}
-        for key in f.countries or {_NO_COUNTRY}:
-            for cluster in index[block].get(key, ()):
+        for key in f.countries or f.report_countries or {_NO_COUNTRY}:
+            for cluster in index.get(key, ()):
                 if not cluster.closed:
                     candidates[id(cluster)] = cluster
         passing = []
@@ -246,23 +316,52 @@ def _cluster(
                 passing.append((value, reason, cluster))
         passing, first_reason = _unambiguous(obs, passing)
         best = max(passing, key=lambda item: item[0]) if passing else None
+        if f.value_kind == "vague":  # context of the figure it fits, never a value
+            if best is not None:
+                best[2].context.append(Link(obs, best[0], f"vague value, context; {best[1]}"))
+            else:
+                unplaced.append(obs)
+            continue
         if best is None:
             cluster = _Cluster(block)
             cluster.add(Link(obs, 1.0, first_reason))
             clusters.append(cluster)
+            known: set[str] = set()
         else:
             cluster = best[2]
             known = cluster.index_keys()
             cluster.add(Link(obs, best[0], best[1]))
-            for key in cluster.index_keys() - known:
-                index[block][key].append(cluster)
-            continue
-        for key in cluster.index_keys():
-            index[block][key].append(cluster)
+        for key in cluster.index_keys() - known:
+            index[key].append(cluster)
     return clusters
 
 
-def _apply_merges(clusters: list[_Cluster], overrides: Sequence[Override]) -> list[list[Link]]:
+def _cluster(
+    observations: Iterable[Observation],
+    split: set[str],
+    threshold: float,
+    failures: list[LinkFailure],
+    unplaced: list[Observation],
+) -> list[_Cluster]:
+    """Cluster block by block; a block that fails is recorded and its values left unlinked."""
+    blocks: dict[tuple[str, str | None], list[Observation]] = defaultdict(list)
+    for obs in sorted(observations, key=_order):
+        blocks[(obs.features.kind, obs.features.unit_class)].append(obs)
+    clusters: list[_Cluster] = []
+    for block, members in blocks.items():
+        try:
+            clusters.extend(_cluster_block(block, members, split, threshold, unplaced))
+        except Exception as exc:
+            name = f"{block[0]} of {block[1] or 'nothing named'}"
+            failures.append(
+                LinkFailure(f"block {name}", f"{type(exc).__name__}: {exc} ({len(members)} values)")
+            )
+    return clusters
+
+
+def _apply_merges(
+    clusters: list[_Cluster], overrides: Sequence[Override]
+) -> list[tuple[list[Link], list[Link]]]:
     """Union the figures that merges and confirmations tie together."""
     where = {link.observation.key: i for i, c in enumerate(clusters) for link in c.links}
     parent = list(range(len(clusters)))
@@ -283,33 +382,31 @@ def _apply_merges(clusters: list[_Cluster], overrides: Sequence[Override]) -> li
         verb = "confirmed" if override.action == "confirm" else "merged"
         manual[override.key] = f"{verb} by hand"
     groups: dict[int, list[Link]] = defaultdict(list)
+    context: dict[int, list[Link]] = defaultdict(list)
     for i, cluster in enumerate(clusters):
+        context[root(i)].extend(cluster.context)
         for link in cluster.links:
             reason = manual.get(link.observation.key)
             if reason:
                 link = Link(link.observation, 1.0, f"{reason} ({link.reason})", manual=True)
             groups[root(i)].append(link)
-    return list(groups.values())
+    return [(links, context[i]) for i, links in groups.items()]
 
 
-def _label(links: list[Link]) -> tuple[str, str | None, tuple[str, ...]]:
-    units = Counter(link.observation.quantity.unit or "(nothing counted named)" for link in links)
-    owners = Counter(o for link in links if (o := link.observation.features.owner))
-    places = Counter(p for link in links for p in link.observation.features.places)
-    owner = owners.most_common(1)[0][0] if owners else None
-    # the place most values name (a place named once, e.g. where a source sits, is not shown)
-    top_places = tuple(p for p, n in places.most_common(1) if 2 * n >= len(links))
-    label = units.most_common(1)[0][0]
-    if owner:
-        label += f" · {COUNTRY_NAMES.get(owner, owner)}"
-    if top_places:
-        label += " · in " + ", ".join(COUNTRY_NAMES.get(p, p) for p in top_places)
-    return label, owner, top_places
+def figure_key(first_key: str, taken: set[str] | None = None) -> str:
+    """A short stable name for a figure, from the key of its first value.
 
-
-def figure_key(first_key: str) -> str:
-    """A short stable name for a figure, from the key of its first value."""
-    return hashlib.sha1(first_key.encode()).hexdigest()[:10]
+    Keys already ``taken`` (two figures starting with the same value, which
+    hand-made splits can cause) get a counter, so keys never collide.
+    """
+    key = hashlib.sha1(first_key.encode()).hexdigest()[:10]
+    n = 1
+    while taken is not None and key in taken:
+        key = hashlib.sha1(f"{first_key}#{n}".encode()).hexdigest()[:10]
+        n += 1
+    if taken is not None:
+        taken.add(key)
+    return key
 
 
 def link_figures(
@@ -317,26 +414,37 @@ def link_figures(
     overrides: Sequence[Override] = (),
     *,
     threshold: float = DEFAULT_THRESHOLD,
+    failures: list[LinkFailure] | None = None,
+    unplaced: list[Observation] | None = None,
 ) -> list[Figure]:
     """Group observations into figures; each figure's values in time order.
 
-    ``overrides`` are applied in the order given (oldest first).
+    ``overrides`` are applied in the order given (oldest first). Blocks that
+    fail are appended to ``failures`` and left out; vague values ("Tausende")
+    no figure fits are appended to ``unplaced``: they are never values.
     """
-    clusters = _cluster(observations, _split_keys(overrides), threshold)
+    failures = failures if failures is not None else []
+    unplaced = unplaced if unplaced is not None else []
+    clusters = _cluster(observations, _split_keys(overrides), threshold, failures, unplaced)
     figures = []
-    for links in _apply_merges(clusters, overrides):
+    taken: set[str] = set()
+    for links, context in _apply_merges(clusters, overrides):
         links.sort(key=lambda link: _order(link.observation))
-        label, owner, places = _label(links)
+        measure, word = figure_measure(links)
+        label, owner, places, named = figure_label(links, measure, word)
         first = links[0].observation
         figures.append(
             Figure(
-                key=figure_key(first.key),
+                key=figure_key(first.key, taken),
                 label=label,
                 kind=first.features.kind,
                 unit_class=first.features.unit_class,
                 owner=owner,
                 places=places,
                 links=links,
+                measure=measure,
+                named=named,
+                context=sorted(context, key=lambda link: _order(link.observation)),
             )
         )
     figures.sort(key=lambda fig: (-len(fig.links), fig.label, fig.key))

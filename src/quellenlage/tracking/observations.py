@@ -12,17 +12,12 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from quellenlage.quantities import measure
 from quellenlage.records import Claim, Document, Quantity, TimeExpr
-from quellenlage.tracking import lexicon
+from quellenlage.tracking import lexicon, subjects
 
-#: Words before a place name that make it a location, not an owner ("nach Russland").
-_LOCATION_PREPOSITIONS = frozenset(
-    {"in", "im", "nach", "ins", "into", "to", "inside", "within", "bei", "near", "an", "am"}
-)
-#: Cities and regions: a place wherever they occur.
-_PLACE_WORDS = frozenset({"wladiwostok", "vladivostok", "kursk", "fernost", "moskau", "moscow"})
 #: Words saying that a count is planned or expected, not already there.
 _PROJECTION_WORDS = lexicon.word_set(
     """
@@ -30,10 +25,7 @@ _PROJECTION_WORDS = lexicon.word_set(
     plans plan planned planning expected expects expect intends intend
     """
 )
-#: Words right before a source name ("laut Kreml"): that country speaks, its group is not counted.
-_SOURCE_CUES = frozenset({"laut", "zufolge", "according", "says", "said", "sagte", "meldete"})
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
-_OWNER_WINDOW_BEFORE = 60  # characters before the quantity searched for its owner
 
 
 def observation_key(content_hash: str, quantity: Quantity) -> str:
@@ -102,9 +94,14 @@ class Features:
     unit_class: str | None
     owner: str | None
     context_countries: frozenset[str]
+    #: The countries the whole report names most (its story's place when a sentence names none).
+    report_countries: frozenset[str]
     places: frozenset[str]
     countries: frozenset[str]
-    measures: frozenset[str]
+    measure: str  # quantities.measure: deployed, planned, killed … or unknown
+    measure_word: str | None
+    value_kind: str  # total, delta, previous, range, vague
+    rate: bool  # "täglich", "per day": a rate, never compared with totals
     stems: frozenset[str]
     projection: bool
     magnitude: float
@@ -122,6 +119,12 @@ class Observation:
     context: str = ""
     claim_id: int | None = None
     quantity_id: int | None = None
+    #: How many claims of the report held this quantity (one value, shared explicitly).
+    shared: int = 1
+    #: For a number that names nothing counted ("the number was expected to reach
+    #: 10,000"): the observation just before it whose counted group it continues.
+    antecedent: Observation | None = field(default=None, compare=False, repr=False)
+    report_countries: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     features: Features = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -221,55 +224,6 @@ def value_interval(quantity: Quantity) -> tuple[float, float]:
     return low, high
 
 
-def _tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
-    return [
-        (lexicon.normalise_word(m.group()), m.start(), m.end())
-        for m in lexicon._WORD.finditer(text)
-    ]
-
-
-def _owner(
-    sentence: str, quantity_start: int, quantity_end: int, sources: list[tuple[int, int]]
-) -> tuple[str | None, set[str]]:
-    """The country whose group is counted, and the countries named as places in the sentence.
-
-    The owner is a country word inside the quantity phrase, else the nearest one
-    in a short window before it; a country word after a location preposition
-    ("nach Russland") or a city is a place, never an owner; one in a source
-    mention or right after "laut" ("laut Kreml") names who speaks, not whose group.
-    """
-    tokens = _tokens_with_offsets(sentence)
-    places: set[str] = set()
-    owner_candidates: list[tuple[int, str]] = []
-    words = [token for token, _, _ in tokens]
-    for i, (token, start, end) in enumerate(tokens):
-        country = {
-            c for c in (lexicon.country_of(token), lexicon.multi_word_country(words, i)) if c
-        }
-        if not country:
-            continue
-        previous = tokens[i - 1][0] if i > 0 else ""
-        before = tokens[i - 2][0] if i > 1 else ""
-        is_place = token in _PLACE_WORDS or (
-            previous in _LOCATION_PREPOSITIONS
-            or (before in _LOCATION_PREPOSITIONS and previous in {"der", "die", "dem", "the"})
-        )
-        if is_place:
-            places |= country
-            continue
-        if previous in _SOURCE_CUES or any(a <= start < b for a, b in sources):
-            continue
-        if quantity_start <= start and end <= quantity_end:
-            distance = 0
-        elif end <= quantity_start and quantity_start - end <= _OWNER_WINDOW_BEFORE:
-            distance = quantity_start - end
-        else:
-            continue
-        owner_candidates.extend((distance, c) for c in country)
-    owner = min(owner_candidates)[1] if owner_candidates else None
-    return owner, places
-
-
 #: One copy of each small set of countries or measures: there are few distinct ones, and
 #: sharing them keeps memory per observation low on large corpora.
 _SHARED_SETS: dict[frozenset[str], frozenset[str]] = {}
@@ -288,22 +242,50 @@ def _features(obs: Observation) -> Features:
         q_start = q_end = -1_000
     mentions = [s.span for s in (obs.claim.source, *obs.claim.chain) if s is not None and s.span]
     sources = [(a - sentence_start, b - sentence_start) for a, b in mentions]
-    owner, places = _owner(obs.sentence, q_start, q_end, sources)
+    lang = obs.report.language or "de"
+    owner, places = subjects.owner_and_places(obs.sentence, q_start, q_end, sources, lang)
     tokens = lexicon.words(obs.sentence)
     unit = lexicon.unit_class(obs.quantity.unit)
     value = abs(float(obs.quantity.value))
+    reading = _reading(obs, sentence_start)
+    countries = subjects.countries_in(obs.sentence, lang)
+    if obs.antecedent is not None:  # it continues the antecedent's group (and measure)
+        before = obs.antecedent.features
+        if obs.quantity.unit is None or not (owner or places or countries):
+            unit, owner, places, countries = (
+                before.unit_class, before.owner, set(before.places), set(before.countries)
+            )  # fmt: skip
+        if reading.measure == "unknown":
+            reading = measure.Reading(before.measure, before.measure_word, reading.kind)  # type: ignore[arg-type]
     return Features(
         kind=obs.quantity.kind,
         unit_class=unit,
         owner=owner,
-        context_countries=_shared(lexicon.countries_in(lexicon.words(obs.context))),
+        context_countries=_shared(subjects.countries_in(obs.context, lang)),
+        report_countries=obs.report_countries,
         places=_shared(places),
-        countries=_shared(lexicon.countries_in(tokens)),
-        measures=_shared(lexicon.measures_in(tokens)),
+        countries=_shared(countries),
+        measure=reading.measure,
+        measure_word=reading.word,
+        value_kind=reading.kind,
+        rate=subjects.is_rate(tokens, lang),
         stems=frozenset(lexicon.content_stems(tokens)),
-        projection=_is_projection(obs.claim, tokens),
+        projection=reading.measure == "planned" or _is_projection(obs.claim, tokens),
         magnitude=math.log10(value) if value > 0 else 0.0,
     )
+
+
+def _reading(obs: Observation, sentence_start: int) -> measure.Reading:
+    """The quantity's measure and value kind, read from its sentence."""
+    if obs.quantity.measure is not None:  # read from the parse at analysis time
+        kind = obs.quantity.value_kind or "total"
+        return measure.Reading(obs.quantity.measure, obs.quantity.measure_word, kind)  # type: ignore[arg-type]
+    q = obs.quantity
+    local = replace(q, span=(q.span[0] - sentence_start, q.span[1] - sentence_start))
+    others = [
+        (a - sentence_start, b - sentence_start) for a, b in (o.span for o in obs.claim.quantities)
+    ]
+    return measure.read(obs.sentence, local, obs.report.language or "de", others=others)
 
 
 def _is_projection(claim: Claim, tokens: list[str]) -> bool:
@@ -319,6 +301,71 @@ def previous_sentence(text: str, start: int) -> str:
     return pieces[-1] if pieces else ""
 
 
+def _owns(obs: Observation) -> tuple[bool, int]:
+    """Sort key for the claim that owns a quantity: its own span holds it, and is smallest."""
+    start, end = obs.claim.span
+    inside = start <= obs.quantity.span[0] and obs.quantity.span[1] <= end
+    return (not inside, end - start)
+
+
+def unique_observations(observations: Iterable[Observation]) -> list[Observation]:
+    """One observation per quantity of a report, in the order first seen.
+
+    Two claims of one sentence (a nested quote, a frame shared by two claims)
+    may both hold the same quantity; it is one value, owned by the claim whose
+    own span holds it most tightly, and marked as shared by the others.
+    """
+    by_key: dict[str, list[Observation]] = {}
+    for obs in observations:
+        by_key.setdefault(obs.key, []).append(obs)
+    unique = []
+    for group in by_key.values():
+        owner = min(group, key=_owns)
+        unique.append(replace(owner, shared=len(group)) if len(group) > 1 else owner)
+    return unique
+
+
+#: How far back (characters) the antecedent of a number naming nothing counted may be.
+ANTECEDENT_WINDOW = 400
+
+
+def _anaphoric(obs: Observation) -> bool:
+    """Whether the words just before the number refer back ("die Zahl", "the number")."""
+    lang = obs.report.language if obs.report.language in ("de", "en") else "de"
+    before = obs.sentence[: max(0, obs.quantity.span[0] - obs.claim.sentence_span[0])]
+    return bool(subjects.subject_words(lang)["anaphor"].intersection(lexicon.words(before)[-8:]))
+
+
+def with_antecedents(observations: list[Observation]) -> list[Observation]:
+    """Give a number that continues an earlier one the nearest fitting count before it.
+
+    "… about 3,000 soldiers had been sent. He said the number was expected to
+    reach 10,000": a count naming nothing counted, or one after "die Zahl" /
+    "the number", continues the group (and, where it names none, the measure)
+    of the nearest count of the same kind in its own or the sentence before.
+    """
+    ordered = sorted(observations, key=lambda o: o.quantity.span)
+    result = []
+    for i, obs in enumerate(ordered):
+        q = obs.quantity
+        unnamed = q.unit is None
+        if q.kind == "count" and (unnamed or _anaphoric(obs)):
+            unit = lexicon.unit_class(q.unit)
+            earlier = [
+                o
+                for o in ordered[:i]
+                if o.quantity.unit is not None
+                and o.quantity.kind == "count"
+                and (unnamed or lexicon.unit_class(o.quantity.unit) == unit)
+                and q.span[0] - o.quantity.span[1] <= ANTECEDENT_WINDOW
+                and o.claim.sentence_span[1] >= obs.claim.sentence_span[0] - ANTECEDENT_WINDOW
+            ]
+            if earlier:
+                obs = replace(obs, antecedent=earlier[-1])
+        result.append(obs)
+    return result
+
+
 def observations_of(
     report: Report,
     text: str,
@@ -329,6 +376,7 @@ def observations_of(
     """Every quantity of every claim of one report, as observations."""
     claims = list(claims)
     ids = list(claim_ids) if claim_ids is not None else [None] * len(claims)
+    main = _shared(set(subjects.report_countries(text, report.language))) if claims else frozenset()
     for claim, claim_id in zip(claims, ids, strict=True):
         start, end = claim.sentence_span
         sentence = text[start:end]
@@ -342,4 +390,5 @@ def observations_of(
                 sentence=sentence,
                 context=context,
                 claim_id=claim_id,
+                report_countries=main,
             )

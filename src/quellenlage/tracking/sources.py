@@ -1,9 +1,12 @@
 """Who cites whom: normalised source names, their kinds, and the citation graph.
 
-Names are normalised by rules (case, articles, inflection, descriptive
-prefixes such as "die Nachrichtenagentur") and by a short alias table for
-sources whose names vary beyond that (Nato/NATO, "südkoreanischer
-Geheimdienst"/NIS). A mention the rules cannot place keeps its own name.
+Names are normalised by rules (case, articles, leading conjunctions, German
+genitives, descriptive prefixes such as "die Nachrichtenagentur", role nouns
+before a person's name) and by an alias table for sources whose names vary
+beyond that (Nato/NATO, "südkoreanischer Geheimdienst"/NIS), kept in
+``lang/xx/aliases.tsv`` and extendable by users. A mention the rules cannot place
+keeps its own name. A generic description ("der Verband", "ein Sprecher") is
+one source only within its report (see :func:`generic_head`).
 """
 
 from __future__ import annotations
@@ -15,11 +18,16 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from quellenlage.records import Claim, Source, SourceKind
+from quellenlage.tracking.aliases import alias_index as _alias_index
+from quellenlage.tracking.aliases import aliases
+from quellenlage.tracking.aliases import source_words as _source_words
 from quellenlage.tracking.lexicon import word_set
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: Descriptive words in front of a name that say what it is, with the kind they imply.
 _DESCRIPTORS: dict[str, SourceKind] = {
@@ -74,68 +82,10 @@ _KIND_SUFFIXES: tuple[tuple[str, SourceKind], ...] = (
     ("agency", "organisation"),
     ("report", "document"),
 )
+_KIND_NOUNS = tuple(suffix for suffix, _ in _KIND_SUFFIXES)
 _ARTICLES = word_set("der die das den dem des the a an ein eine einem einen einer eines")
 
-#: Canonical name -> (kind, lower-cased variants after article and inflection removal).
-ALIASES: dict[str, tuple[SourceKind, tuple[str, ...]]] = {
-    "NATO": ("organisation", ("nato", "nordatlantikpakt", "north atlantic treaty organization")),
-    "USA": (
-        "state",
-        ("usa", "us", "u.s.", "vereinigte staaten", "united states", "us-regierung", "washington"),
-    ),
-    "Reuters": ("agency", ("reuters",)),
-    "dpa": ("agency", ("dpa", "deutsche presse-agentur")),
-    "AP": ("agency", ("ap", "associated press")),
-    "AFP": ("agency", ("afp", "agence france-presse")),
-    "Yonhap": ("agency", ("yonhap",)),
-    "New York Times": ("media", ("new york times", "nyt")),
-    "NIS (südkoreanischer Geheimdienst)": (
-        "organisation",
-        (
-            "nis",
-            "südkoreanische geheimdienst",
-            "südkoreanischer geheimdienst",
-            "südkoreanischen geheimdienst",
-            "südkoreanischen geheimdienstes",
-            "geheimdienst südkoreas",
-            "nationale geheimdienst südkoreas",
-            "national intelligence service",
-            "south korea's national intelligence service",
-            "south korean intelligence",
-            "south korea's spy agency",
-            "south korean spy agency",
-        ),
-    ),
-    "HUR (ukrainischer Militärgeheimdienst)": (
-        "organisation",
-        (
-            "hur",
-            "ukrainische militärgeheimdienst",
-            "ukrainischer militärgeheimdienst",
-            "ukrainischen militärgeheimdienst",
-            "ukrainischen militärgeheimdienstes",
-            "militärgeheimdienst der ukraine",
-            "ukraine's military intelligence",
-            "ukrainian military intelligence",
-        ),
-    ),
-    "Pentagon": (
-        "organisation",
-        ("pentagon", "us-verteidigungsministerium", "us defense department"),
-    ),
-    "Kreml": ("state", ("kreml", "kremlin")),
-    "US-Außenministerium": (
-        "organisation",
-        (
-            "us-außenministerium",
-            "us-außenministeriums",
-            "amerikanische außenministerium",
-            "state department",
-            "us state department",
-        ),
-    ),
-}
-_ALIAS_INDEX = {variant: name for name, (_, variants) in ALIASES.items() for variant in variants}
+
 _SPACE = re.compile(r"\s+")
 _QUOTES = '"„“”‚‘»«›‹'
 
@@ -154,13 +104,6 @@ _INTRODUCERS = word_set(
     "berichten aussagen schätzungen darstellung auffassung ansicht berufung"
 )
 _LINKS = frozenset({"des", "der", "von", "vom", "auf", "den", "dem", "eines", "einer", "of"})
-#: Role nouns in front of a person's name ("Kremlsprecher Dmitri Peskow"), matched as endings.
-_ROLE_ENDINGS = (
-    "sprecher", "sprecherin", "sekretär", "sekretärin", "minister", "ministerin", "präsident",
-    "präsidenten", "präsidentin", "abgeordnete", "abgeordneten", "abgeordneter", "kanzler",
-    "kanzlerin", "chef", "chefin", "general", "botschafter", "spokesman", "spokeswoman",
-    "lawmaker", "secretary", "president", "minister",
-)  # fmt: skip
 _COORDINATION = re.compile(r"(?<!-) (?:und|and|sowie) ")
 
 
@@ -171,7 +114,9 @@ def _strip(text: str) -> tuple[str, SourceKind | None]:
     while words:
         head = words[0].lower()
         pair = " ".join(words[:2]).lower()
-        if head in _ARTICLES or (head in _LINKS | _INTRODUCERS and len(words) > 1):
+        if head in _ARTICLES or (
+            head in _LINKS | _INTRODUCERS | _source_words("lead") and len(words) > 1
+        ):
             words = words[1:]
         elif pair in _DESCRIPTORS and len(words) > 2:
             kind, words = _DESCRIPTORS[pair], words[2:]
@@ -188,35 +133,62 @@ def _strip(text: str) -> tuple[str, SourceKind | None]:
     return " ".join(words), kind
 
 
-def _person_after_role(words: list[str]) -> list[str] | None:
-    """The name after a role noun: "Nato-Generalsekretär Mark Rutte" -> ["Mark", "Rutte"]."""
+def _genitive_lemma(word: str) -> str:
+    """A German noun without its genitive ending: "Bürgermeisters", "Geheimdienstes" -> base."""
+    lower = word.lower()
+    if lower.endswith("es") and len(word) > 5 and lower[-3] in "dtszßkgbh":
+        return word[:-2]
+    if lower.endswith("s") and len(word) > 4 and not lower.endswith(("ss", "us", "is", "os")):
+        return word[:-1]
+    return word
+
+
+def person_after_role(words: list[str]) -> tuple[list[str], str] | None:
+    """The name after a role noun, and the role.
+
+    "Nato-Generalsekretär Mark Rutte" -> (["Mark", "Rutte"], "Nato-Generalsekretär");
+    "Bürgermeisters Hans Müller" -> (["Hans", "Müller"], "Bürgermeister").
+    """
+    roles = tuple(_source_words("role"))
     for i, word in enumerate(words[:-1]):
-        if word.lower().endswith(_ROLE_ENDINGS):
+        # the word itself, its genitive's base, a weak noun's base ("Präsidenten", "Experten")
+        forms = (word, _genitive_lemma(word), word[:-2] if word.endswith("en") else word[:-1])
+        role = next((f for f in forms if f.lower().endswith(roles)), None)
+        if role:
             name = words[i + 1 :]
-            if all(w[:1].isupper() for w in name):
-                return name
-            return None
+            return (name, role) if all(w[:1].isupper() for w in name) else None
     return None
 
 
 def _alias(text: str) -> str | None:
-    return _ALIAS_INDEX.get(text.lower())
+    return _alias_index().get(text.lower())
 
 
 def _normalise_one(cleaned: str) -> tuple[str, SourceKind | None]:
     stripped, kind = _strip(cleaned)
     for candidate in (stripped, cleaned):
         if name := _alias(candidate):
-            return name, ALIASES[name][0]
+            return name, aliases()[name][0]
     words = stripped.split(" ")
     for word in words:  # "der ukrainische Militärgeheimdienst HUR"
         if word.isupper() and len(word) > 1 and (name := _alias(word)):
-            return name, ALIASES[name][0]
+            return name, aliases()[name][0]
     if stripped.isupper() or not stripped:
         return stripped or cleaned, kind
-    person = _person_after_role(words)
+    person = person_after_role(words)
     if person:
-        return " ".join(person), "person"
+        return " ".join(person[0]), "person"
+    if len(words) <= 2 and words[-1][:1].isupper() and not words[-1].isupper():
+        # "Auffassung der Gerichts", "Geheimdienstes": the genitive of a noun is the noun
+        lemma = _genitive_lemma(words[-1])
+        genitive = stripped != cleaned or lemma.lower().endswith(
+            _KIND_NOUNS
+        )  # "des …", "Angaben der …"
+        if lemma != words[-1] and genitive and (len(words) == 1 or words[0][:1].islower()):
+            words = [*words[:-1], lemma]
+            stripped = " ".join(words)
+            if name := _alias(stripped):
+                return name, aliases()[name][0]
     if kind is None:
         last = words[-1].lower()
         kind = next((k for suffix, k in _KIND_SUFFIXES if last.endswith(suffix)), None)
@@ -226,8 +198,15 @@ def _normalise_one(cleaned: str) -> tuple[str, SourceKind | None]:
         words[0] = re.sub(r"(e|er|en|es|em)$", "e", words[0])
     normalised = " ".join(words)
     if name := _alias(normalised):
-        return name, ALIASES[name][0]
+        return name, aliases()[name][0]
     return normalised, kind
+
+
+@functools.lru_cache(maxsize=65536)
+def source_role(text: str) -> str | None:
+    """The role a mention gives a person: "des Bürgermeisters Hans Müller" -> "Bürgermeister"."""
+    person = person_after_role(_strip(_clean(text))[0].split(" "))
+    return person[1] if person else None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -258,13 +237,15 @@ class SourceEntry:
     mentions: int
     variants: tuple[str, ...]
     claims: int
+    #: The roles the mentions give a person ("Bürgermeister" of "des Bürgermeisters Hans Müller").
+    roles: tuple[str, ...] = ()
 
 
 def source_identity(source: Source) -> tuple[str, SourceKind]:
     """Normalised name and kind; a known alias's kind wins over the extractor's guess."""
     name, implied = normalise_source(source.name)
-    if name in ALIASES:
-        return name, ALIASES[name][0]
+    if name in aliases():
+        return name, aliases()[name][0]
     kind = source.kind if source.kind != "unknown" else (implied or "unknown")
     return name, kind
 
@@ -276,14 +257,50 @@ def person_aliases(kinds: dict[str, Counter[str]]) -> dict[str, str]:
         words = name.split(" ")
         if len(words) >= 2 and counter.get("person") and all(w[:1].isupper() for w in words):
             by_surname.setdefault(words[-1], set()).add(name)
-    aliases = {}
+    short = {}
     for name in kinds:
-        if " " in name or name.isupper() or name in ALIASES:
+        if " " in name or name.isupper() or name in aliases():
             continue
         fuller = by_surname.get(name, set())
         if len(fuller) == 1:  # two people with that surname: leave it as it is
-            aliases[name] = next(iter(fuller))
-    return aliases
+            short[name] = next(iter(fuller))
+    return short
+
+
+_DETERMINERS = word_set("der die das den dem des ein eine einem einen einer eines the a an")
+
+
+def generic_head(mention: str) -> str | None:
+    """The noun of a generic description ("der Verband", "ein Sprecher"), else None.
+
+    Such a mention names a source only within its report: "der Verband" of one
+    report and of another are not known to be one organisation.
+    """
+    words = _clean(mention).split(" ")
+    if len(words) != 2 or words[0].lower() not in _DETERMINERS:
+        return None
+    name = normalise_source(mention)[0]
+    if " " in name or name.isupper() or name in aliases() or not name[:1].isupper():
+        return None
+    return name
+
+
+def scoped_names(names: Iterable[str], mentions: Iterable[Source], label: str) -> dict[str, str]:
+    """What the generic descriptions of one report stand for.
+
+    A description whose noun ends a named source of the same report ("der
+    Verband" after "der Deutsche Bauernverband") is that source; any other is
+    a source of this report only, shown with the report's ``label``.
+    """
+    named = [n for n in names if " " in n or n.isupper()]
+    scoped = {}
+    for source in mentions:
+        head = generic_head(source.name)
+        if head is None:
+            continue
+        fits = [n for n in named if n.split(" ")[-1].lower().endswith(head.lower())]
+        scoped[head] = fits[0] if len(set(fits)) == 1 else f"{head} ({label})"
+    return scoped
 
 
 @dataclass
@@ -298,11 +315,16 @@ class SourceTable:
     variants: dict[str, Counter[str]] = field(default_factory=dict)
     claims: Counter[str] = field(default_factory=Counter)
     aliases: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, Counter[str]] = field(default_factory=dict)
 
-    def add(self, source: Source, *, as_claim_source: bool) -> str:
-        name, kind = source_identity(source)
+    def add(self, source: Source, *, as_claim_source: bool, name: str | None = None) -> str:
+        """Count a source under its normalised name (or ``name``, e.g. one scoped to a report)."""
+        identity, kind = source_identity(source)
+        name = name or identity
         self.kinds.setdefault(name, Counter())[kind] += 1
         self.variants.setdefault(name, Counter())[_clean(source.name)] += 1
+        if role := source_role(source.name):
+            self.roles.setdefault(name, Counter())[role] += 1
         if as_claim_source:
             self.claims[name] += 1
         return name
@@ -317,11 +339,13 @@ class SourceTable:
         kinds: dict[str, Counter[str]] = {}
         variants: dict[str, Counter[str]] = {}
         claims: Counter[str] = Counter()
+        roles: dict[str, Counter[str]] = {}
         for name, counter in self.kinds.items():
             target = self.canonical(name)
             kinds.setdefault(target, Counter()).update(counter)
             variants.setdefault(target, Counter()).update(self.variants[name])
             claims[target] += self.claims[name]
+            roles.setdefault(target, Counter()).update(self.roles.get(name, {}))
         rows = []
         for name, counter in kinds.items():
             known = [(k, n) for k, n in counter.most_common() if k != "unknown"]
@@ -332,6 +356,7 @@ class SourceTable:
                     mentions=sum(counter.values()),
                     variants=tuple(v for v, _ in variants[name].most_common()),
                     claims=claims[name],
+                    roles=tuple(r for r, _ in roles[name].most_common()),
                 )
             )
         rows.sort(key=lambda e: (-e.mentions, e.name.lower()))
@@ -348,6 +373,8 @@ def citation_graph(
     carry ``count`` (how many claims make that step). ``canonical`` maps a
     normalised name to the name the table lists it under.
     """
+    import networkx as nx  # only when a graph is built: it is slow to import
+
     graph = nx.DiGraph()
     table = SourceTable()
     for outlet, claim in claims_by_outlet:

@@ -1,0 +1,326 @@
+"""Turning frames into claims, and units without a cue into continuation, free indirect or
+the outlet's own claims (assertions), with the shared builder
+(:mod:`quellenlage.claims.build`).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from quellenlage.claims.build import build_claim
+from quellenlage.claims.german import vocabulary
+from quellenlage.claims.german.content import _assign_content
+from quellenlage.claims.german.grammar import _cue_mention, _strip
+from quellenlage.claims.german.marks import (
+    _cue_tokens,
+    _has_denial,
+    _hedges,
+    _reported_cue,
+    _reported_frame,
+)
+from quellenlage.claims.german.roles import _fill_verb_roles
+from quellenlage.claims.german.state import (
+    Attribution,
+    Context,
+    Frame,
+    _contains_quote,
+    _exact_quote,
+    _in_any_quote,
+    _main_finite,
+    _main_mood,
+    _main_subject,
+    _unit_chars,
+)
+from quellenlage.claims.german.units import Unit, is_finite, is_question
+from quellenlage.claims.quotes import Quote
+from quellenlage.records import Claim, ClaimMode, Source
+
+
+def _claims_from_frames(context: Context, unit: Unit, frames: list[Frame]) -> list[Claim]:
+    for frame in frames:
+        if frame.cue.kind == "verb":
+            _fill_verb_roles(context, frame)
+    back = _pointing_back(context, unit, frames)
+    if back is not None:
+        context.points_back = back
+        context.attribute(Attribution(back.source, tuple(back.chain), back.cue.medium))
+        return []
+    _assign_content(context, unit, frames)
+    frames = [frame for frame in frames if frame.content]
+    if frames and context.active is not None and all(_reported_cue(f) for f in frames):
+        # "Er gehe davon aus, dass …": the speech act itself is reported in Konjunktiv, so the
+        # whole sentence carries the open attribution on (Wikinews: IndirectFreeIndirect).
+        return _claims_without_cue(context, unit)
+    frames = _nest(frames)
+    claims = []
+    for frame in frames:
+        claim = _frame_claim(context, unit, frame)
+        if claim is not None:
+            claims.append(claim)
+        if frame.cue.kind == "noun_colon":
+            claims.extend(_pre_colon_assertion(context, unit, frame))
+    if claims:
+        last = max(frames, key=lambda frame: frame.end)
+        context.attribute(Attribution(last.source, tuple(last.chain), last.cue.medium))
+        if last.source is not None:
+            context.last_subject = last.source
+    elif not frames:
+        return _claims_without_cue(context, unit)
+    return claims
+
+
+def _pointing_back(context: Context, unit: Unit, frames: list[Frame]) -> Frame | None:
+    """ "Das teilte ein Sprecher am Dienstag mit.": one verb frame whose object is a pronoun
+    opening the sentence says the previous sentence; its own words are no claim."""
+    doc = context.doc
+    first = doc[unit.start]
+    if (
+        not context.can_link_back
+        or len(frames) != 1
+        or frames[0].cue.kind != "verb"
+        or frames[0].source is None
+    ):
+        return None
+    # the pronoun alone before the finite verb (the parser often takes it for the subject)
+    if first.lower_ not in vocabulary.ANAPHORIC_OBJECTS or unit.start + 1 >= unit.end:
+        return None
+    source = frames[0].source
+    if doc[unit.start + 1] != frames[0].cue.head or (
+        source.span is not None and source.span[0] <= first.idx
+    ):
+        return None
+    rest = doc[unit.start + 2 : unit.end]
+    if any(is_finite(token) or token.text in {",", ":", ";"} for token in rest):
+        return None  # more than one clause: the sentence says something of its own
+    if _contains_quote(context, first.idx, doc[unit.end - 1].idx + 1):
+        return None
+    return frames[0]
+
+
+def _pre_colon_assertion(context: Context, unit: Unit, frame: Frame) -> list[Claim]:
+    """ "Die Besorgnis … basiert auf zwei Annahmen: …": the clause before the colon is the outlet's."""
+    doc = context.doc
+    start, end = _strip(doc, unit.start, frame.end)
+    mood, has_finite = _main_mood(context, start, end)
+    if not has_finite or mood is not None or end <= start:
+        return []
+    return [_assertion(context, unit, start, end)]
+
+
+def _assertion(context: Context, unit: Unit, start: int, end: int) -> Claim:
+    doc = context.doc
+    hedges = _hedges(doc, None, start, end)
+    char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return build_claim(
+        context.text,
+        (char_start, char_end),
+        _unit_chars(doc, unit),
+        "assertion",
+        hedges=hedges,
+        document_id=context.document_id,
+    )
+
+
+def _nest(frames: list[Frame]) -> list[Frame]:
+    """A cue inside another cue's content cites through it: Reuters → Lee → the instructors.
+
+    Two frames that share their content ("Y seien zu dem Ergebnis gekommen, so zitiert X
+    Lee, „…“") are nested too: the frame whose verb is in Konjunktiv is the reported one.
+    """
+    result = list(frames)
+    for first, second in pairwise(frames):
+        if first.content != second.content or first not in result or second not in result:
+            continue
+        inner, outer = (first, second) if _reported_frame(first) else (second, first)
+        _merge(outer, inner)
+        result.remove(outer)
+    for outer in list(result):
+        lo = min(s for s, _ in outer.content)
+        hi = max(e for _, e in outer.content)
+        inner = [
+            f
+            for f in frames
+            if f is not outer
+            and lo <= f.start
+            and f.end <= hi
+            and all(lo <= s and e <= hi for s, e in f.content)
+        ]
+        if not inner or outer not in result:
+            continue
+        result.remove(outer)
+        for frame in inner:
+            _merge(outer, frame)
+    return result
+
+
+def _merge(outer: Frame, inner: Frame) -> None:
+    """Make ``inner`` cite through ``outer``: outer's source first, inner's source in the chain."""
+    chain = [*outer.chain]
+    if inner.source is not None:
+        chain.append(inner.source)
+    chain.extend(inner.chain)
+    inner.chain = chain
+    inner.source = outer.source
+    if outer.cue.kind == "verb":
+        inner.cue = outer.cue
+
+
+def _frame_claim(context: Context, unit: Unit, frame: Frame) -> Claim | None:
+    doc = context.doc
+    start = min(s for s, _ in frame.content)
+    end = max(e for _, e in frame.content)
+    mode = frame.mode
+    char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    if doc[start].lower_ in {"dass", "ob"} and start + 2 < end and doc[start + 1].text == ",":
+        quote = _exact_quote(context, doc, start + 2, end)
+        if quote is not None:  # "sagte, dass, „wenn …“": the quote is the claim
+            frame.content = [(start + 2, end)]
+    exact = [_exact_quote(context, doc, s, e) for s, e in frame.content]
+    if all(quote is not None for quote in exact):
+        mode = "direct"
+        char_start = exact[0].start + 1  # type: ignore[union-attr]
+        char_end = exact[-1].end - 1  # type: ignore[union-attr]
+    elif mode in {"indirect", "according_to"} and _contains_quote(context, char_start, char_end):
+        mode = "mixed"
+    if frame.cue.kind == "speaker_colon":
+        mode = "direct" if mode != "mixed" else mode
+    cue = None
+    if frame.cue.kind != "speaker_colon":
+        cue = _cue_mention(doc, frame.cue, _cue_tokens(doc, frame))
+    hedges = _hedges(doc, frame, start, end)
+    return build_claim(
+        context.text,
+        (char_start, char_end),
+        _unit_chars(doc, unit),
+        mode,
+        denied=frame.cue.denial or _has_denial(doc, frame),
+        cue=cue,
+        source=frame.source,
+        chain=frame.chain,
+        addressee=frame.addressee,
+        medium=frame.cue.medium,
+        hedges=hedges,
+        document_id=context.document_id,
+    )
+
+
+def _claims_without_cue(context: Context, unit: Unit) -> list[Claim]:
+    doc = context.doc
+    parts = _colon_parts(context, unit)
+    claims: list[Claim] = []
+    previous_subject: Source | None = None
+    for index, (start, end) in enumerate(parts):
+        start, end = _strip(doc, start, end)
+        if end <= start:
+            continue
+        if is_question(doc, start, min(end + 1, unit.end)) or (
+            index == len(parts) - 1 and is_question(doc, start, unit.end)
+        ):
+            continue
+        mood, has_finite = _main_mood(context, start, end)
+        exact = _exact_quote(context, doc, start, end)
+        colon_source = previous_subject if index > 0 else None
+        if exact is not None or mood is not None:
+            attribution = context.active
+            inherited = attribution is not None
+            if attribution is None and colon_source is not None:
+                attribution = Attribution(colon_source, (), "unknown")
+                inherited = True
+            elif attribution is None and mood == "I" and context.recent_attribution():
+                attribution = context.recent_attribution()
+                inherited = True
+            elif attribution is None and mood == "I" and context.last_subject is not None:
+                attribution = Attribution(context.last_subject, (), "unknown")
+                inherited = True
+            if attribution is not None or mood == "I" or exact is not None:
+                claims.append(
+                    _continuation_claim(context, unit, start, end, attribution, inherited, exact)
+                )
+                if attribution is not None:
+                    context.attribute(attribution)
+                continue
+        if not has_finite:
+            continue
+        finite = _main_finite(context, start, end)
+        carried = context.active or context.recent_attribution()
+        if (
+            finite is not None
+            and finite.lower_ in vocabulary.REPORTATIVE_SOLLEN
+            and carried is not None
+            and carried.source is not None
+        ):
+            claims.append(_free_indirect_claim(context, unit, start, end, carried))
+            continue
+        subject = _main_subject(context, start, end)
+        previous_subject = subject
+        context.active = None
+        context.last_subject = subject
+        claims.append(_assertion(context, unit, start, end))
+    return claims
+
+
+def _colon_parts(context: Context, unit: Unit) -> list[tuple[int, int]]:
+    """Split at a colon whose right side is a Konjunktiv clause or a quote; else one part."""
+    doc = context.doc
+    for index in range(unit.start + 1, unit.end - 1):
+        if doc[index].text != ":" or _in_any_quote(context, doc[index]):
+            continue
+        right = _strip(doc, index + 1, unit.end)
+        mood, _ = _main_mood(context, *right)
+        left_finite = _main_mood(context, unit.start, index)[1]
+        if (mood is not None or _exact_quote(context, doc, *right) is not None) and left_finite:
+            return [(unit.start, index), (index + 1, unit.end)]
+    return [(unit.start, unit.end)]
+
+
+def _continuation_claim(
+    context: Context,
+    unit: Unit,
+    start: int,
+    end: int,
+    attribution: Attribution | None,
+    inherited: bool,
+    exact: Quote | None,
+) -> Claim:
+    doc = context.doc
+    char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    mode: ClaimMode = "konjunktiv"
+    if exact is not None:
+        mode = "direct"
+        char_start, char_end = exact.start + 1, exact.end - 1
+    elif _contains_quote(context, char_start, char_end):
+        mode = "mixed"
+    hedges = _hedges(doc, None, start, end)
+    return build_claim(
+        context.text,
+        (char_start, char_end),
+        _unit_chars(doc, unit),
+        mode,
+        source=attribution.source if attribution else None,
+        chain=attribution.chain if attribution else (),
+        inherited=inherited and attribution is not None and attribution.source is not None,
+        medium=attribution.medium if attribution else "unknown",
+        hedges=hedges,
+        document_id=context.document_id,
+    )
+
+
+def _free_indirect_claim(
+    context: Context, unit: Unit, start: int, end: int, attribution: Attribution
+) -> Claim:
+    """ "Im Département sollen drei Lagerhallen abgebrannt sein.": reportative "sollen"."""
+    doc = context.doc
+    char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    hedges = _hedges(doc, None, start, end)
+    return build_claim(
+        context.text,
+        (char_start, char_end),
+        _unit_chars(doc, unit),
+        "free_indirect",
+        source=attribution.source,
+        chain=attribution.chain,
+        inherited=True,
+        medium=attribution.medium,
+        hedges=hedges,
+        document_id=context.document_id,
+    )
