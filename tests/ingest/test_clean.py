@@ -273,3 +273,51 @@ def test_picture_copyright_is_not_the_outlet() -> None:
     cleaned = clean_text(raw)
     assert cleaned.outlet is None
     assert cleaned.text.endswith("Nach Absatz (c) des Vertrags haftet der Betreiber.")
+
+
+_ARTICLE = (
+    "Die Stadtwerke haben am Montag angekündigt, die Preise für Fernwärme im kommenden Jahr "
+    "um rund zwölf Prozent zu erhöhen, wie eine Sprecherin mitteilte.",
+    "Grund seien die gestiegenen Kosten für Gas und die Modernisierung des Netzes, das in "
+    "weiten Teilen aus den Siebzigerjahren stamme und dringend erneuert werden müsse.",
+    "Der Mieterverein kritisierte die Erhöhung scharf und forderte die Stadt auf, einen "
+    "Härtefallfonds für Haushalte mit geringem Einkommen einzurichten.",
+)
+_TEASERS = (
+    ("Neues Hallenbad öffnet im Herbst", "Nach zwei Jahren Bauzeit ist das Bad fast fertig."),
+    ("Streit um Radweg geht weiter", "Die Anwohner wollen gegen die Pläne klagen, hieß es."),
+    ("Schule bekommt neue Turnhalle", "Der Stadtrat hat das Geld dafür am Dienstag bewilligt."),
+)
+
+
+def test_article_is_the_densest_run_at_its_own_indentation() -> None:
+    """A browser copy indents by nesting: the teaser box sits deeper than the article."""
+    lines = ["Startseite", "  Lokales", "    * Wirtschaft", "    * Sport", ""]
+    lines += ["        Fernwärme wird deutlich teurer", ""]
+    lines += [f"        {paragraph}" for paragraph in _ARTICLE]
+    lines += [""]
+    for headline, teaser in _TEASERS:
+        lines += [f"            {headline}", f"              {teaser}"]
+    lines += ["  Impressum", "  Datenschutz"]
+    cleaned = clean_text("\n".join(lines))
+    assert cleaned.title == "Fernwärme wird deutlich teurer"
+    assert cleaned.text.split("\n\n") == ["Fernwärme wird deutlich teurer", *_ARTICLE]
+    reasons = dict(cleaned.dropped)
+    teaser_line = lines.index(f"              {_TEASERS[0][1]}")
+    assert reasons[teaser_line] == "outside the article body"
+
+
+def test_teaser_list_after_the_article_does_not_extend_it() -> None:
+    """Headline, one short paragraph, headline, …: a list of other articles, not the body."""
+    lines = ["Fernwärme wird deutlich teurer", *_ARTICLE, "Weitere Meldungen aus der Region"]
+    for headline, teaser in _TEASERS:
+        lines += [headline, teaser]
+    cleaned = clean_text("\n".join(lines))
+    assert cleaned.text.split("\n\n") == ["Fernwärme wird deutlich teurer", *_ARTICLE]
+
+
+def test_caption_ending_in_its_credit_is_dropped() -> None:
+    assert line_reason("Das neue Bad kurz vor der Eröffnung. Bild: Erika Muster/Archiv") == (
+        "caption or credit label"
+    )
+    assert line_reason("Die Ministerin sagte, das Bild der Lage sei ernst.") is None

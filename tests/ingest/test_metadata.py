@@ -47,7 +47,7 @@ def test_outlet_from_url() -> None:
 
 
 def test_declared_encodings() -> None:
-    assert declared_encoding(b'<?xml version="1.0" encoding="ISO-8859-1"?>') == "iso8859-1"
+    assert declared_encoding(b'<?xml version="1.0" encoding="ISO-8859-1"?>') == "cp1252"
     assert declared_encoding(b'<meta charset="windows-1252">') == "cp1252"
     assert declared_encoding(b'<meta charset="no-such-codec">') is None
     assert decode_bytes("Übung".encode("iso8859-15"), "iso8859-15") == "Übung"

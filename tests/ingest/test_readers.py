@@ -12,7 +12,7 @@ from quellenlage.ingest.readers.html import extract_html, fragment_text, read_ht
 from quellenlage.ingest.readers.jsonl import read_jsonl
 from quellenlage.ingest.readers.text import read_text
 from quellenlage.ingest.readers.warc import read_warc
-from quellenlage.records import Failure, Field, RawInput
+from quellenlage.records import Failure, Field, RawInput, Skipped
 
 from .helpers import ATOM, PARAGRAPHS_DE, RSS, article_html, warc_bytes
 
@@ -121,7 +121,12 @@ def _warc_pages() -> list[tuple[str, bytes, str]]:
 def test_warc_html_responses_in_order_with_record_origins() -> None:
     for compressed in (True, False):
         data = warc_bytes(_warc_pages(), gzip=compressed)
-        results = _read(read_warc, data, origin="crawl.warc")
+        everything = _read(read_warc, data, origin="crawl.warc")
+        skipped = [r for r in everything if isinstance(r, Skipped)]
+        assert len(skipped) == 1  # the picture, named with its record and its type
+        assert skipped[0].origin.startswith("crawl.warc#<urn:uuid:")
+        assert skipped[0].reason == "WARC response is not HTML (image/png)"
+        results = [r for r in everything if not isinstance(r, Skipped)]
         assert [r.title.value for r in results] == ["Erste Seite", "Zweite Seite", "Dritte Seite"]
         assert [r.url for r in results] == [f"https://a.example.de/{i}" for i in (1, 2, 3)]
         assert all(r.origin.startswith("crawl.warc#<urn:uuid:") for r in results)
@@ -131,14 +136,14 @@ def test_warc_html_responses_in_order_with_record_origins() -> None:
 def test_truncated_warc_gz_keeps_complete_records_and_fails_once() -> None:
     data = warc_bytes(_warc_pages(), gzip=True)
     results = _read(read_warc, data[: len(data) - 40], origin="crawl.warc.gz")
-    assert [type(r) for r in results] == [RawInput, RawInput, Failure]
+    assert [type(r) for r in results] == [RawInput, Skipped, RawInput, Failure]
     assert results[-1] == Failure("crawl.warc.gz", "truncated gzip stream after 2 records")
 
 
 def test_truncated_plain_warc_fails_once() -> None:
     data = warc_bytes(_warc_pages(), gzip=False)
     results = _read(read_warc, data[: len(data) - 200], origin="crawl.warc")
-    assert [type(r) for r in results] == [RawInput, RawInput, Failure]
+    assert [type(r) for r in results] == [RawInput, Skipped, RawInput, Failure]
     assert results[-1].error == "truncated WARC record after 2 records"
 
 
@@ -212,5 +217,6 @@ def test_warc_without_records_or_html_fails() -> None:
     (failure,) = _read(read_warc, gzip.compress(b"WARC/1.0\r\n" * 500))
     assert failure.error.startswith("no WARC records found")
     images = warc_bytes([("https://a.example.de/l.png", b"\x89PNG\r\n", "image/png")], gzip=True)
-    (failure,) = _read(read_warc, images)
+    skipped, failure = _read(read_warc, images)
+    assert skipped.reason == "WARC response is not HTML (image/png)"
     assert failure.error == "no HTML responses among 1 WARC records"

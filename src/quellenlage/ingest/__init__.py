@@ -1,8 +1,10 @@
 """Ingest: read news reports from files, folders, archives, feeds and standard input.
 
 Public entry: :func:`read_inputs`. It yields one :class:`~quellenlage.records.Document`
-per report (clean text, metadata with provenance, language, content hash) or one
-:class:`~quellenlage.records.Failure` per input or record that could not be read.
+per report (clean text, metadata with provenance, language, content hash), one
+:class:`~quellenlage.records.Failure` per input or record that could not be read, and
+one :class:`~quellenlage.records.Skipped` per input or record that is deliberately not
+a document (a WARC image record, a dangling link, a picture in a folder).
 Duplicate detection helpers live in :mod:`quellenlage.ingest.dedup`; the store links
 duplicates, since only it knows what was ingested before.
 """
@@ -23,7 +25,7 @@ from quellenlage.ingest.dedup import (
 from quellenlage.ingest.document import Overrides, build_document
 from quellenlage.ingest.readers import DEFAULT_MAX_BYTES, Limits
 from quellenlage.ingest.walk import walk
-from quellenlage.records import Document, Failure
+from quellenlage.records import Document, Failure, Skipped
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -44,7 +46,7 @@ def read_inputs(
     language: str | None = None,
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-) -> Iterator[Document | Failure]:
+) -> Iterator[Document | Failure | Skipped]:
     """Documents and failures for ``paths`` (files, directories, ``"-"`` for ``stdin``).
 
     ``published`` (ISO date), ``outlet`` and ``language`` override what the inputs say,
@@ -62,6 +64,6 @@ def read_inputs(
 
 def _documents(
     paths: Iterable[str | Path], overrides: Overrides, limits: Limits, stdin: BinaryIO | None
-) -> Iterator[Document | Failure]:
+) -> Iterator[Document | Failure | Skipped]:
     for item in walk(paths, limits, stdin):
-        yield item if isinstance(item, Failure) else build_document(item, overrides)
+        yield item if isinstance(item, Failure | Skipped) else build_document(item, overrides)

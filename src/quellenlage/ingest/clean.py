@@ -12,7 +12,9 @@ The cleaner decides per line from general evidence, never from one page's string
   (a space before the final period), calls to action (newsletter, cookies, app);
 * repetition: a line seen before is dropped; a line repeated at the top is the title;
 * position: furniture before the title, headings with no paragraph after them,
-  related-link lists, and an outlet's self-reference after the last paragraph.
+  related-link lists, and an outlet's self-reference after the last paragraph;
+* the article body as a whole (:mod:`quellenlage.ingest.body`): the densest run of
+  paragraphs at one indentation; navigation, teaser lists and footers around it go.
 
 It also recovers the title, a byline author, a publication date written in a date
 line ("Stand: 24.10.2024 12:03 Uhr") and an outlet named in a footer or a copyright
@@ -25,6 +27,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from quellenlage.ingest.body import mark_outside_body
 from quellenlage.ingest.decode import normalise_text
 from quellenlage.ingest.metadata import find_date
 
@@ -53,6 +56,12 @@ _CREDIT_ENDINGS = ("rechte", "quelle", "nachweis", "beitrag", "credit", "untersc
 _CREDIT = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|picture[ -]alliance|getty ?images|\bimago\b|"
     r"\bdpa\s*/|/\s*dpa\b|\bafp\s*/|\breuters\s*/|\bap photo\b",
+    re.I,
+)
+#: A caption that ends in its credit: "… an. Bild: Andreas Muster/Archiv", "(Foto: dpa)".
+_TRAILING_CREDIT = re.compile(
+    r"[.!?)]\s+\(?(?:bild|foto|fotos|photo|image|grafik|video|quelle|credit)\s*:\s*"
+    r"[^.!?:]{2,60}\)?$",
     re.I,
 )
 #: A template whose value is missing: "Nachrichten am .", "Sendung vom". Separable verb
@@ -120,6 +129,10 @@ _CREDIT_REASONS = ("caption or credit label", "credit")
 MAX_HEADING_WORDS = 25
 #: Longest line read as a picture caption; longer ones are paragraphs whatever they start with.
 MAX_CAPTION_WORDS = 40
+#: Longest line the furniture rules look at; every rule is for shorter lines.
+MAX_FEATURE_WORDS = 45
+#: Characters at a line's end where end punctuation is looked for.
+_TAIL = 64
 #: Shortest line read as a body paragraph (the lead counts as one).
 MIN_PARAGRAPH_WORDS = 15
 
@@ -147,7 +160,8 @@ class _Line:
     text: str
     words: int
     terminal: bool
-    table: bool = False  # a table or result row: figures worth keeping wherever it stands
+    table: bool = False
+    indent: int = 0  # leading spaces in the copy: how deeply the line was nested  # a table or result row: figures worth keeping wherever it stands
     reason: str | None = None
 
     @property
@@ -170,6 +184,10 @@ def clean_text(raw: str) -> CleanedText:
     _mark_related_lists(lines)
     _mark_repeats(lines)
     title = _find_title(lines)
+    title_at = next(
+        (i for i, line in enumerate(lines) if line.text == title and line.reason is None), None
+    )
+    mark_outside_body(lines, title_at)
     outlet = _mark_tail(lines)
     kept = [line for line in lines if line.reason is None]
     if title is not None and kept and kept[0].text != title:
@@ -194,14 +212,21 @@ def line_reason(text: str) -> str | None:
 
 def _lines(raw: str) -> list[_Line]:
     return [
-        _make_line(i, " ".join(text.split()), table=bool(_TABLE_ROW.search(text.strip())))
+        _make_line(
+            i,
+            " ".join(text.split()),
+            table=bool(_TABLE_ROW.search(text.strip())),
+            indent=len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip()),
+        )
         for i, text in enumerate(normalise_text(raw).split("\n"))
         if text.strip()
     ]
 
 
-def _make_line(index: int, text: str, *, table: bool = False) -> _Line:
-    return _Line(index, text, len(_WORD.findall(text)), bool(_TERMINAL.search(text)), table)
+def _make_line(index: int, text: str, *, table: bool = False, indent: int = 0) -> _Line:
+    words = sum(1 for _ in _WORD.finditer(text))
+    # the end is enough to see end punctuation; a whole 5 MB line would cost quadratic time
+    return _Line(index, text, words, bool(_TERMINAL.search(text[-_TAIL:])), table, indent)
 
 
 def _mark_line_features(lines: list[_Line]) -> str | None:
@@ -211,7 +236,9 @@ def _mark_line_features(lines: list[_Line]) -> str | None:
         text, lower = line.text, line.text.lower()
         if line.words == 0:
             line.reason = "no words"
-        elif _is_media_label(text):
+        elif line.words > MAX_FEATURE_WORDS:
+            continue  # a paragraph: every furniture rule below is for shorter lines
+        elif _is_media_label(text) or _is_captioned(line):
             line.reason = "caption or credit label"
         elif _CREDIT.search(text) and line.words <= 20:
             line.reason = "credit"
@@ -259,6 +286,10 @@ def _is_media_label(text: str) -> bool:
         or first.endswith(_MEDIA_ENDINGS)
         or (first.startswith(_MEDIA_PREFIXES) and first.endswith(_CREDIT_ENDINGS))
     )
+
+
+def _is_captioned(line: _Line) -> bool:
+    return line.words <= MAX_CAPTION_WORDS and _TRAILING_CREDIT.search(line.text) is not None
 
 
 def _is_date_line(line: _Line) -> bool:

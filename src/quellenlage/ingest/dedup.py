@@ -33,6 +33,8 @@ _WORD_HASH = zlib.crc32
 _MIX = np.uint64(1_000_003)
 _MASK32 = np.uint64(0xFFFFFFFF)
 _SIGNATURE_BYTES = NUM_PERM * 8
+#: Shingle hashes fed to MinHash at a time.
+_BATCH = 8192
 #: How far below the threshold LSH looks for candidates (recall before the exact check).
 _CANDIDATE_MARGIN = 0.2
 _WORD = re.compile(r"\w+")
@@ -76,7 +78,11 @@ def minhash_signature(text: str) -> bytes:
         permutations=_permutations(),
         scheme=_SCHEME,
     )
-    minhash.update_batch(shingle_hashes(text))
+    hashes = shingle_hashes(text)
+    # datasketch builds a (shingles x NUM_PERM) matrix: in slices, memory stays flat
+    # (a 5 MB line has ~800,000 shingles, ~800 MB at once); the minimum is the same.
+    for start in range(0, max(len(hashes), 1), _BATCH):
+        minhash.update_batch(hashes[start : start + _BATCH])
     return minhash.hashvalues.astype("<u8").tobytes()
 
 

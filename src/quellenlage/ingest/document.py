@@ -66,6 +66,7 @@ def build_document(raw: RawInput, overrides: Overrides) -> Document | Failure:
         outlet=_pick("outlet", raw, user, found),
         language=choose_language(text, raw.language, overrides.language),
         url=raw.url,
+        warnings=raw.warnings,
     )
 
 

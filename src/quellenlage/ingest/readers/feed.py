@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -19,12 +20,18 @@ from quellenlage.ingest.readers import Limits, read_checked
 from quellenlage.ingest.readers.html import fragment_text
 from quellenlage.records import Failure, Field, RawInput
 
+#: Feeds have no use for their own entities; declaring them is how expansion bombs work.
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
+
 
 def read_feed(origin: str, stream: BinaryIO, limits: Limits) -> Iterator[RawInput | Failure]:
     """Each entry of the feed, or one failure when the file is not a feed."""
     data = read_checked(origin, stream, limits, "feed")
     if isinstance(data, Failure):
         yield data
+        return
+    if _ENTITY_DECLARATION.search(data):
+        yield Failure(origin, "feed declares XML entities (a possible entity-expansion bomb)")
         return
     try:
         parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)

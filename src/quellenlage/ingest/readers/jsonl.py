@@ -63,6 +63,7 @@ def _parse_line(origin: str, line: bytes) -> RawInput | Failure:
     ):
         return Failure(origin, 'JSONL object has no non-empty "text" or "html" string')
     url = _string(record, "url")
+    warnings = _date_warnings(record)
     declared = {
         "title": text_field(_string(record, "title"), "jsonl"),
         "published": date_field(_string(record, "published"), "jsonl"),
@@ -77,6 +78,7 @@ def _parse_line(origin: str, line: bytes) -> RawInput | Failure:
             format="jsonl",
             text=normalise_text(text),
             url=url,
+            warnings=warnings,
             **declared,
         )
     extracted = extract_html(origin, normalise_text(html), url=url, fmt="jsonl")
@@ -94,7 +96,19 @@ def _parse_line(origin: str, line: bytes) -> RawInput | Failure:
         author=first_known(declared["author"], extracted.author),
         outlet=first_known(declared["outlet"], extracted.outlet),
         language=declared["language"],
+        warnings=warnings + extracted.warnings,
     )
+
+
+def _date_warnings(record: dict[str, Any]) -> tuple[str, ...]:
+    """A ``published`` that is given but is not a date is reported, not dropped in silence."""
+    value = record.get("published")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ()
+    if isinstance(value, str) and date_field(value, "jsonl").value:
+        return ()
+    shown = value if isinstance(value, str) else json.dumps(value)
+    return (f'"published" {shown[:80]!r} is not a date; the date is left unknown',)
 
 
 def _string(record: dict[str, Any], key: str) -> str | None:

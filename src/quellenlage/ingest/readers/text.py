@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from quellenlage.ingest.decode import DecodeError, decode_bytes, normalise_text
+from quellenlage.ingest.decode import DecodeError, decode, normalise_text
 from quellenlage.ingest.readers import Limits, read_checked
 from quellenlage.records import Failure, RawInput
 
@@ -17,11 +17,12 @@ def read_text(origin: str, stream: BinaryIO, limits: Limits) -> Iterator[RawInpu
         yield data
         return
     try:
-        text = normalise_text(decode_bytes(data))
+        decoded = decode(data)
     except DecodeError as err:
         yield Failure(origin, str(err))
         return
+    text = normalise_text(decoded.text)
     if not text.strip():
         yield Failure(origin, "file contains only whitespace")
         return
-    yield RawInput(origin=origin, raw=text, format="text")
+    yield RawInput(origin=origin, raw=text, format="text", warnings=decoded.warnings)

@@ -1,7 +1,8 @@
 """WARC and WARC.gz archives: one document per HTML ``response`` record.
 
-Records are streamed by warcio; other record types and non-HTML responses (images,
-scripts) are skipped silently, as any crawl holds many. warcio stops quietly at a
+Records are streamed by warcio. Responses that are not HTML (images, scripts) are
+listed one by one as skipped; the other record types (requests, metadata, warcinfo)
+are not reports at all and are counted in one skipped line per archive. warcio stops quietly at a
 truncated gzip member or record, so this reader checks completeness itself: a
 :class:`_GzipCheck` follows the compressed stream, and each record's payload must
 reach its declared length.
@@ -10,16 +11,17 @@ reach its declared length.
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from quellenlage.ingest.decode import DecodeError, binary_kind, decode_bytes
+from quellenlage.ingest.decode import DecodeError, binary_kind, decode
 from quellenlage.ingest.readers import Limits, TooLarge, peekable, read_limited
 from quellenlage.ingest.readers.html import extract_html
-from quellenlage.records import Failure, RawInput
+from quellenlage.records import Failure, RawInput, Skipped
 
 GZIP_MAGIC = b"\x1f\x8b"
 _INFLATE_STEP = 1024 * 1024
@@ -66,21 +68,28 @@ class _GzipCheck:
             self._in_member = False
 
 
-def read_warc(origin: str, stream: BinaryIO, limits: Limits) -> Iterator[RawInput | Failure]:
+def read_warc(
+    origin: str, stream: BinaryIO, limits: Limits
+) -> Iterator[RawInput | Failure | Skipped]:
     """Each HTML response in the archive; a truncated or corrupt archive ends with a failure."""
     stream = peekable(stream)
     checked = _GzipCheck(stream) if stream.peek(2)[:2] == GZIP_MAGIC else None
     complete = seen = 0
     truncated_record = False
+    other: Counter[str] = Counter()
     try:
         for record in ArchiveIterator(checked or stream):
             seen += bool(record.rec_type)  # warcio hands out header garbage as typeless records
             if record.rec_type != "response" or record.http_headers is None:
+                if record.rec_type:  # typeless records are header garbage, failed below
+                    other[record.rec_type] += 1
                 continue
+            record_id = record.rec_headers.get_header("WARC-Record-ID") or f"record {seen}"
             content_type = record.http_headers.get_header("Content-Type") or ""
             if "html" not in content_type.lower():
+                shown = content_type.split(";")[0].strip() or "no content type"
+                yield Skipped(f"{origin}#{record_id}", f"WARC response is not HTML ({shown})")
                 continue
-            record_id = record.rec_headers.get_header("WARC-Record-ID") or f"record {complete + 1}"
             result = _record(f"{origin}#{record_id}", record, content_type, limits)
             if getattr(record.raw_stream, "limit", 0) > 0:
                 truncated_record = True  # the payload ended before its declared length
@@ -94,6 +103,9 @@ def read_warc(origin: str, stream: BinaryIO, limits: Limits) -> Iterator[RawInpu
     except (ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error) as err:
         yield Failure(origin, f"broken WARC stream after {complete} records: {err}")
         return
+    if other:
+        counts = ", ".join(f"{n} {kind}" for kind, n in sorted(other.items()))
+        yield Skipped(origin, f"WARC records that are not responses: {counts}")
     if checked is not None and not checked.complete:
         reason = checked.corrupt or "truncated gzip stream"
         yield Failure(origin, f"{reason} after {complete} records")
@@ -115,11 +127,11 @@ def _record(origin: str, record: object, content_type: str, limits: Limits) -> R
     if problem := binary_kind(data[:4096]):
         return Failure(origin, problem)
     try:
-        html = decode_bytes(data, _charset(content_type))
+        decoded = decode(data, _charset(content_type))
     except DecodeError as err:
         return Failure(origin, str(err))
     url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
-    return extract_html(origin, html, url=url, fmt="warc")
+    return extract_html(origin, decoded.text, url=url, fmt="warc", warnings=decoded.warnings)
 
 
 def _charset(content_type: str) -> str | None:
