@@ -4,7 +4,7 @@
                                           [--out models/wikinews-attribution]
 
 Runs the German pipeline and the rule extractor over train and dev, then fits two logistic
-models (:mod:`quellenlage.claims.learned`):
+models (:mod:`quellenlage.research.learned`):
 
 * the ranker, on every attributed rule claim, labelled by whether its quote matches a gold
   quote (token F1 >= 0.5);
@@ -26,17 +26,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from quellenlage.claims.learned import (
+from quellenlage.claims.quotes import Quote
+from quellenlage.records import Claim
+from quellenlage.research.learned import (
     LearnedAttribution,
     QuoteClassifier,
     quote_features,
     uncovered_quotes,
 )
-from quellenlage.claims.metric import EvaluationResult, Scorer, TokenAnnotation, token_f1
-from quellenlage.claims.quotes import Quote
-from quellenlage.claims.ranker import ClaimRanker, claim_features, fit_logistic
-from quellenlage.claims.wikinews import WikinewsDocument, claims_to_annotations, read_wikinews
-from quellenlage.records import Claim
+from quellenlage.research.metric import EvaluationResult, Scorer, TokenAnnotation, token_f1
+from quellenlage.research.ranker import ClaimRanker, claim_features, fit_logistic
+from quellenlage.research.wikinews import WikinewsDocument, claims_to_annotations, read_wikinews
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "wikinews-quotes"
