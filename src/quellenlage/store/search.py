@@ -319,7 +319,7 @@ def data_version(store: Store) -> tuple:
     """
     with store.engine.connect() as c:
         return (
-            c.execute(select(func.max(ClaimRow.id), func.count(ClaimRow.id))).one()._tuple(),
+            tuple(c.execute(select(func.max(ClaimRow.id), func.count(ClaimRow.id))).one()),
             c.execute(select(func.max(TrackingStateRow.id))).scalar(),
             c.execute(select(func.max(EditLogRow.id))).scalar(),
             c.execute(select(func.max(DocumentRow.id))).scalar(),
