@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= quellenlage-demo.db
 
-.PHONY: demo test lint docs model model-en bench clean
+.PHONY: demo test lint docs model model-en model-attribution bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,10 +28,16 @@ lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/cog --check -I docs docs/cli.md
 
-## Retrain both pipelines (German, then English) from ../shared/data (see training/README.md).
+## Retrain both pipelines (German, then English) from ../shared/data (see training/README.md),
+## then the SpkAtt attribution model, which reads the German parse.
 model: $(STAMP)
 	$(BIN)/python -m training.recipe all
 	$(BIN)/python -m training.recipe_en all
+	$(BIN)/python -m training.spkatt
+
+## Retrain the SpkAtt attribution model (German; CC BY-SA 4.0, shipped in the package).
+model-attribution: $(STAMP)
+	$(BIN)/python -m training.spkatt
 
 ## Retrain the English pipeline only.
 model-en: $(STAMP)

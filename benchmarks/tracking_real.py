@@ -4,7 +4,9 @@ The stories are Wikinews reports from ``../shared/data/wikinews-quotes/`` (CC BY
 texts stay there). ``benchmarks/data/tracking_real.jsonl`` holds the hand annotation of each
 figure value as character offsets into a report's ``originalText`` with checksums (of the
 report and of the value's text), its measure, the true figure it belongs to, its subject and
-source. Stories marked ``heldout`` were annotated but never used to tune anything.
+source. Stories marked ``heldout`` were annotated but never used to tune anything, and
+their per-value errors are not looked at; a held-out story that has been looked at moves
+to ``dev`` (ethiopia-2005 and floods-2008 did, after the first session's measurement).
 
 Each story's reports are analysed with the real pipeline and tracked together. A gold value
 is *found* when a tool figure holds a quantity overlapping its span. Per story:
@@ -169,7 +171,7 @@ def main() -> None:
     for row in gold:
         stories[(row["split"], row["story"])].append(row)
     header = (
-        f"{'split':8} {'story':14} {'values':>6} {'found':>5} {'cohesion':>8} {'(n)':>4} "
+        f"{'split':8} {'story':18} {'values':>6} {'found':>5} {'cohesion':>8} {'(n)':>4} "
         f"{'purity':>6} {'mixed':>5} {'vague in':>8} {'sources gold/tool':>17} {'src ok':>6}"
     )
     print(header)
@@ -179,7 +181,7 @@ def main() -> None:
         tracking = track([(documents[i], analyses[i]) for i in ids])
         m = evaluate(rows, tracking)
         print(
-            f"{split:8} {story:14} {m['values']:>6} {m['found']:>5} {m['cohesion']:>8.2f} "
+            f"{split:8} {story:18} {m['values']:>6} {m['found']:>5} {m['cohesion']:>8.2f} "
             f"{m['cohesion_figures']:>4} {m['purity']:>6.2f} {m['mixed']:>5} {m['vague_in']:>8} "
             f"{m['gold_sources']:>8}/{m['tool_sources']:<8} {m['source_ok']:>6.2f}"
         )

@@ -100,6 +100,62 @@ def test_analyze_stores_claims_relinks_and_resumes(tmp_path, reports):
         api.analyze(db=db, published="25.10.2024")
 
 
+def _numbered_reports(folder, count):
+    folder.mkdir()
+    for number in range(count):
+        text = REPORT.replace("2.000", f"{number + 2}.000")
+        (folder / f"r{number}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@needs_model
+def test_an_interrupted_analysis_keeps_its_stored_batches_and_resumes(tmp_path):
+    db = tmp_path / "q.db"
+    api.ingest([_numbered_reports(tmp_path / "r", 5)], db=db, published="2024-10-24")
+    seen = []
+
+    def stop_in_the_second_batch(item):
+        seen.append(item.document_id)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        api.analyze(db=db, batch_size=2, relink=False, on_item=stop_in_the_second_batch)
+    assert api.pending_analysis(db=db) == [5]  # two batches of two were stored, leases freed
+    resumed = api.analyze(db=db)
+    assert [r.document_id for r in resumed] == [5] and resumed[0].claims > 0
+    store = api.open_db(db)
+    claims = [c for doc_id in range(1, 6) for c in store.claims(doc_id)]
+    values = sorted(q.value for c in claims for q in c.quantities)
+    assert values == [2000, 3000, 4000, 5000, 6000]
+
+
+@needs_model
+def test_a_failing_document_is_recorded_and_its_batch_stored(tmp_path, monkeypatch):
+    from quellenlage.claims import registry
+
+    german = registry.attribution_for("de")
+
+    def attribute(doc, settings):
+        if "4.000" in doc.text:
+            raise ValueError("rule tripped")
+        return german(doc, settings)
+
+    db = tmp_path / "q.db"
+    api.ingest([_numbered_reports(tmp_path / "r", 4)], db=db, published="2024-10-24")
+    monkeypatch.setitem(registry._REGISTRY, "de", attribute)
+    results = api.analyze(db=db, relink=False)
+    errors = {r.document_id: r.error for r in results}
+    assert errors == {1: None, 2: None, 3: "ValueError: rule tripped", 4: None}
+    assert api.pending_analysis(db=db) == [3]
+    assert [(f.origin.rsplit("/", 1)[-1], f.error) for f in api.failures(db=db)] == [
+        ("r2.txt", "analysis of document 3 failed: ValueError: rule tripped")
+    ]
+    monkeypatch.setitem(registry._REGISTRY, "de", german)
+    assert [r.error for r in api.analyze(db=db)] == [None]
+    assert api.failures(db=db) == []
+
+
 @needs_model
 def test_analyze_file_returns_documents_and_failures(reports):
     analysed = list(api.analyze_file(reports / "a.txt", published="2024-10-24"))

@@ -53,6 +53,16 @@ def test_config_overrides_reach_the_component():
     assert [c.mode for c in without(TEXT)._.claims] == ["according_to"]
 
 
+def test_list_valued_overrides_are_accepted_and_cached():
+    settings = {
+        "components.attribution.include_assertions": False,
+        "components.attribution.spkatt.parts": ["cue"],
+    }
+    loaded = pipeline.load("de", settings)
+    assert loaded is pipeline.load("de", dict(settings))
+    assert [c.mode for c in loaded(TEXT)._.claims] == ["according_to"]
+
+
 def test_analyze_fills_claims_with_figures_and_resolved_times():
     result = pipeline.analyze(document())
     assert result.failed is None and result.warnings == []
@@ -111,3 +121,33 @@ def test_warnings_logged_by_a_component_belong_to_their_document():
     clean, odd = pipeline.analyze_many([document(), unpaired])
     assert clean.warnings == []
     assert any("unpaired quotation mark" in w for w in odd.warnings)
+
+
+def test_batches_are_bounded_by_characters_and_give_the_same_claims(monkeypatch):
+    sizes = []
+    analyze_batch = pipeline._analyze_batch
+
+    def spy(batch, *args):
+        sizes.append([len(d.text) for d in batch])
+        return analyze_batch(batch, *args)
+
+    monkeypatch.setattr(pipeline, "_analyze_batch", spy)
+    long = " ".join([TEXT] * 3)
+    docs = [document(TEXT, origin=str(i)) for i in range(3)] + [document(long), document()]
+    bounded = list(pipeline.analyze_many(docs, batch_chars=2 * len(TEXT) + 1))
+    n = len(TEXT)
+    assert sizes == [[n, n], [n], [len(long)], [n]]  # a longer document is a batch of its own
+    sizes.clear()
+    together = list(pipeline.analyze_many(docs))
+    assert sizes == [[n, n, n, len(long), n]]
+    assert [r.claims for r in bounded] == [r.claims for r in together]
+    assert all(r.claims for r in bounded)
+
+
+def test_new_words_do_not_stay_in_the_vocabulary(nlp_de):
+    list(pipeline.analyze_many([document()]))
+    before = len(nlp_de.vocab.strings)
+    text = "Der Zwrotzkilbeauftragte sagte, 3.000 Blorfingerinnen seien gekommen."
+    [result] = pipeline.analyze_many([document(text)])
+    assert result.claims and result.claims[0].quantities[0].text.endswith("Blorfingerinnen")
+    assert len(nlp_de.vocab.strings) == before  # memory stays flat however many documents

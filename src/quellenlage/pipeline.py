@@ -9,6 +9,7 @@ components of ``pipeline.cfg`` added: ``times`` -> ``quantities`` -> ``attributi
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -27,6 +28,11 @@ from quellenlage.records import Claim, Document
 from quellenlage.times import component as _times_component  # noqa: F401
 
 CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
+
+#: Characters of text per ``nlp.pipe`` batch. The networks' working memory grows with the
+#: text of a batch (about 2 KB per character at 150,000), and batches beyond a few documents
+#: are no faster: 8 real pages (about 40,000 characters) were quickest.
+BATCH_CHARS = 40_000
 
 __all__ = ["CONFIG_PATH", "Analysis", "analyze", "analyze_many", "load"]
 
@@ -53,13 +59,16 @@ def load(lang: str = "de", overrides: Mapping[str, Any] | None = None) -> Langua
     overrides the components are added to the (cached) ``nlp.load(lang)`` pipeline once.
     """
     if overrides:
-        return _load_with(lang, tuple(sorted(overrides.items())))
+        # Values may be lists or dicts (e.g. ``parts = ["cue", "source"]``): the cache key
+        # holds them as JSON so that every override is hashable.
+        key = tuple(sorted((name, json.dumps(value)) for name, value in overrides.items()))
+        return _load_with(lang, key)
     return _with_components(nlp.load(lang), {})
 
 
 @cache
-def _load_with(lang: str, overrides: tuple[tuple[str, Any], ...]) -> Language:
-    return _with_components(nlp.build(lang), dict(overrides))
+def _load_with(lang: str, overrides: tuple[tuple[str, str], ...]) -> Language:
+    return _with_components(nlp.build(lang), {name: json.loads(value) for name, value in overrides})
 
 
 def _with_components(pipeline: Language, overrides: dict[str, Any]) -> Language:
@@ -89,27 +98,40 @@ def analyze_many(
     published: dt.date | None = None,
     batch_size: int = 32,
     overrides: Mapping[str, Any] | None = None,
+    batch_chars: int = BATCH_CHARS,
 ) -> Iterator[Analysis]:
     """Analyse ``documents`` through ``nlp.pipe`` in batches, yielding results in input order.
+
+    A batch holds at most ``batch_size`` documents and, unless it is one document, at
+    most ``batch_chars`` characters of text (memory stays bounded whatever the input).
 
     ``published`` (if given) anchors relative times of every document instead of its own
     date. A document in a language without a pipeline gets a warning and no claims; one
     whose analysis fails gets ``failed`` set, and the others go on.
     """
     batch: list[Document] = []
+    chars = 0
     for document in documents:
         if pieces.is_long(document.text):  # bounded memory and linear time on any size
             yield from _analyze_batch(batch, published, overrides, batch_size)
-            batch = []
+            batch, chars = [], 0
             parts = partial(
-                analyze_many, published=published, batch_size=batch_size, overrides=overrides
+                analyze_many,
+                published=published,
+                batch_size=batch_size,
+                overrides=overrides,
+                batch_chars=batch_chars,
             )
             yield pieces.analyze_in_pieces(document, parts)
             continue
+        if batch and chars + len(document.text) > batch_chars:
+            yield from _analyze_batch(batch, published, overrides, batch_size)
+            batch, chars = [], 0
         batch.append(document)
+        chars += len(document.text)
         if len(batch) >= batch_size:
             yield from _analyze_batch(batch, published, overrides, batch_size)
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield from _analyze_batch(batch, published, overrides, batch_size)
 
@@ -131,13 +153,16 @@ def _analyze_batch(
             for index in indices:
                 results[index] = Analysis(batch[index], [], [f"no claims extracted: {exc}"])
             continue
-        docs = [_make_doc(pipeline, batch[index], published) for index in indices]
-        try:
-            done = list(pipeline.pipe(docs, batch_size=batch_size))
-        except Exception:  # one bad document must not take the batch down: go one by one
-            done = [_one(pipeline, doc) for doc in docs]
-        for index, doc in zip(indices, done, strict=True):
-            results[index] = _analysis(batch[index], doc)
+        # the strings and lexemes of the batch's new words are freed after it, so that
+        # memory stays flat over any number of documents; only records leave the zone
+        with pipeline.memory_zone():
+            docs = [_make_doc(pipeline, batch[index], published) for index in indices]
+            try:
+                done = list(pipeline.pipe(docs, batch_size=batch_size))
+            except Exception:  # one bad document must not take the batch down: one by one
+                done = [_one(pipeline, doc) for doc in docs]
+            for index, doc in zip(indices, done, strict=True):
+                results[index] = _analysis(batch[index], doc)
     for index in range(len(batch)):
         yield results[index]
 

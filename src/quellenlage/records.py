@@ -193,6 +193,20 @@ ClaimMode = Literal[
     "assertion",
 ]
 Certainty = Literal["asserted", "reported", "hedged", "denied"]
+#: How a claim's source was linked to it (``None``: no source, and not a heading).
+SourceLink = Literal[
+    "same_sentence",  # a cue of the claim's own sentence names it
+    "previous_sentence",  # carried on from an earlier sentence (Konjunktiv, "soll", quote)
+    "following_sentence",  # "Das teilte X mit." after the claim
+    # "Demnach …", "hieß es weiter": points back to the open source; with nothing open the
+    # claim keeps this link but has no source (the outlet's, cue kept)
+    "connective",
+    "pronoun",  # "er", "sie" resolved to an earlier name
+    "description",  # "die Agentur" resolved to an earlier name ("dpa")
+    "alias",  # "das BfV" after "… (BfV)", "Scholz" after "Olaf Scholz"
+    "quote_speaker",  # a follow-on quote, given the speaker of the last quote
+    "heading",  # a headline or sub-heading (attributed, or the outlet's assertion)
+]
 Medium = Literal["speech", "thought", "writing", "unknown"]
 
 
@@ -215,6 +229,8 @@ class Claim:
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     document_id: int | None = None
+    #: How the source was linked (see ``SourceLink``); set by the attribution.
+    link: SourceLink | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -15,6 +15,7 @@ ORDER = [
     "vocabulary",
     "cues",
     "speakers",
+    "resolve",
     "units",
     "grammar",
     "state",
@@ -24,6 +25,7 @@ ORDER = [
     "according",
     "frames",
     "claims",
+    "headings",
     "document",
 ]
 PREFIX = "quellenlage.claims.german"

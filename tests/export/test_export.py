@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
+from dataclasses import replace
 
 import networkx as nx
 import pandas as pd
@@ -14,7 +16,9 @@ import pytest
 from quellenlage import api
 from quellenlage.export import ExportError, export, wikinews_tokens
 from quellenlage.research.wikinews import parse_record
-from tests.tracking.story import stored_story
+from quellenlage.store import Store
+from quellenlage.store.search import ClaimQuery
+from tests.tracking.story import seed, stored_story
 
 TABLES = {
     "documents",
@@ -23,6 +27,7 @@ TABLES = {
     "times",
     "figures",
     "figure_values",
+    "figure_context",
     "sources",
     "citations",
     "disagreements",
@@ -78,6 +83,28 @@ def test_parquet_has_proper_types_for_pandas_and_polars(store, tmp_path):
     assert times.schema["resolved"] == pl.Boolean
     figures = pl.read_parquet(tmp_path / "out/figures.parquet")
     assert figures.filter(pl.col("disputed")).height == 1
+
+
+def test_claim_tables_carry_how_the_source_was_linked(tmp_path):
+    doc, claims = seed()
+    # attributed claims get one link kind each in turn; the outlet's own sentences have none
+    kinds = iter(["following_sentence", "connective", "heading"] * len(claims))
+    linked = [replace(c, link=next(kinds)) if c.source else c for c in claims]
+    store = Store.open(str(tmp_path / "linked.db"))
+    [doc_id] = store.add_documents([(replace(doc, id=None), None)])
+    store.save_analysis(doc_id, linked, [])
+    export(store, "jsonl", tmp_path / "out")
+    export(store, "parquet", tmp_path / "out")
+    searched = b"".join(api.export_claims(ClaimQuery(), "csv", db=store)).decode()
+    store.close()
+    by_text = {r["text"]: r["link"] or None for r in csv.DictReader(io.StringIO(searched))}
+    assert by_text == {c.text: c.link for c in linked}  # the claim search's export too
+    rows = [json.loads(line) for line in (tmp_path / "out/claims.jsonl").open()]
+    assert [r["link"] for r in rows] == [c.link for c in linked]
+    assert {"following_sentence", "connective", None} <= {r["link"] for r in rows}
+    table = pl.read_parquet(tmp_path / "out/claims.parquet")
+    assert table.schema["link"] == pl.String
+    assert table["link"].to_list() == [c.link for c in linked]
 
 
 def test_graphml_and_node_link_json_load_in_networkx(store, tmp_path):

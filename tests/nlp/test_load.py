@@ -46,3 +46,20 @@ def test_english_is_a_rule_pipeline_with_sentences_and_line_breaks_kept():
     doc = nlp("Troops in Kursk\n\nMore than 10,000 soldiers are in Russia, he said. It is late.")
     assert doc.lang_ == "en"
     assert [s.text for s in doc.sents][-1] == "It is late."
+
+
+def test_english_names_are_phrase_patterns_with_the_same_entities():
+    from quellenlage.nlp.english import english_pipeline
+
+    loaded, saved = load("en"), english_pipeline()  # saved: the token patterns as stored
+    if "gazetteer_anchors" not in saved.pipe_names:
+        pytest.skip("the English pipeline is not built")
+    patterns = loaded.get_pipe("gazetteer_anchors").patterns
+    assert any(isinstance(p["pattern"], str) for p in patterns)
+    assert not any(
+        isinstance(p["pattern"], str) for p in saved.get_pipe("gazetteer_anchors").patterns
+    )
+    text = "Reuters and the Pentagon said on Monday that John Miller flew from Kyiv to Washington."
+    assert [(e.text, e.label_) for e in loaded(text).ents] == [
+        (e.text, e.label_) for e in saved(text).ents
+    ]

@@ -15,7 +15,7 @@ from quellenlage.spark.analyze import ManifestError, analyse_documents, analyze,
 
 PARTITIONS = pa.schema([("published", pa.date32()), ("language", pa.string())])
 CLAIM_FIELDS = ("text", "span_start", "span_end", "mode", "certainty", "cue", "source_mention",
-                "source", "source_kind", "chain", "inherited", "medium", "hedges", "n_quantities")  # fmt: skip
+                "source", "source_kind", "chain", "inherited", "medium", "hedges", "n_quantities", "link")  # fmt: skip
 QUANTITY_FIELDS = ("text", "span_start", "span_end", "value", "low", "high", "bound", "approx",
                    "vague", "unit", "kind")  # fmt: skip
 TIME_FIELDS = ("text", "span_start", "span_end", "start", "end", "granularity", "relation", "mod",

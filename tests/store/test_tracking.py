@@ -5,10 +5,12 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from sqlalchemy import select
 
 from quellenlage import api
 from quellenlage.store import queries
 from quellenlage.store import tracking as persist
+from quellenlage.store.tables import ClaimRow
 from quellenlage.tracking.linking import DEFAULT_THRESHOLD
 from tests.tracking.story import stored_story, story
 
@@ -152,3 +154,22 @@ def test_the_link_threshold_is_kept_for_later_relinking(store):
         store.save_analysis(doc_id, claims, [])
     again = api.link(db=store)  # no threshold given: the stored one, not the default
     assert again.threshold == 0.95 and again.figures == strict.figures
+
+
+def test_reports_are_read_in_bulk_with_their_claims_figures_and_times(store):
+    reports = list(persist.load_reports(store))
+    assert [r.document.id for r in reports] == sorted(r.document.id for r in reports)
+    assert reports and any(c.quantities for r in reports for c in r.claims)
+    for report in reports:
+        doc_id = report.document.id
+        assert list(report.claims) == store.claims(doc_id)  # spans in order, figures, times
+        stored = store.document(doc_id)
+        assert report.document.text == stored.text and report.document.raw == ""
+        assert report.document.published == stored.published
+        with store.session() as s:
+            ids = s.scalars(
+                select(ClaimRow.id)
+                .where(ClaimRow.document_id == doc_id)
+                .order_by(ClaimRow.span_start)
+            )
+            assert list(report.claim_ids) == list(ids)

@@ -193,3 +193,73 @@ def test_two_analyze_commands_report_only_their_own_documents(tmp_path: Path) ->
     with store.session() as session:
         stored = session.scalar(select(func.count(ClaimRow.id)))
     assert stored == sum(item["claims"] for report in reports for item in report)
+
+
+def _figure_claim(doc_id: int, number: int) -> Claim:
+    from quellenlage.records import Mention, Quantity, Source, TimeExpr
+
+    return Claim(
+        f"{number} Soldaten seien verlegt worden",
+        (0, 30),
+        (0, 40),
+        "indirect",
+        "asserted",
+        cue=Mention("sagte", (31, 36)),
+        source=Source("der Sprecher", (37, 49), "person"),
+        quantities=(Quantity(f"{number} Soldaten", (0, 12), number, unit="Soldat"),),
+        times=(TimeExpr("am Montag", (13, 22), "2024-10-21", "2024-10-21", "day", True, True),),
+        document_id=doc_id,
+    )
+
+
+def test_a_batch_is_stored_in_one_go_with_figures_and_times(tmp_path: Path) -> None:
+    store = _filled(str(tmp_path / "batch.db"))
+    queue = WorkQueue(store)
+    taken = queue.claim(size=5)
+    results = [
+        (doc_id, [_figure_claim(doc_id, doc_id), _figure_claim(doc_id, 7)], ["w"])
+        for doc_id in taken
+    ]
+    assert queue.save_many(results) == []
+    for doc_id in taken:
+        assert store.claims(doc_id) == [_figure_claim(doc_id, doc_id), _figure_claim(doc_id, 7)]
+    with store.session() as session:
+        rows = session.execute(
+            select(DocumentRow.id, DocumentRow.analysis_warnings, DocumentRow.claimed_by).where(
+                DocumentRow.analysed_at.is_not(None)
+            )
+        ).all()
+        positions = session.execute(
+            select(ClaimRow.document_id, ClaimRow.position).order_by(ClaimRow.id)
+        ).all()
+    assert rows == [(doc_id, ["w"], None) for doc_id in taken]
+    assert positions == [(doc_id, p) for doc_id in taken for p in (0, 1)]
+
+
+def test_a_document_that_cannot_be_stored_costs_only_itself(tmp_path: Path) -> None:
+    store = _filled(str(tmp_path / "bad.db"))
+    queue = WorkQueue(store)
+    queue.claim(size=2)
+    failed = queue.save_many(
+        [(1, [_figure_claim(1, 5)], []), (999, [_figure_claim(999, 5)], []), (2, [], [])],
+        [(3, "ValueError: rule tripped")],
+    )
+    assert failed == [
+        (3, "ValueError: rule tripped"),
+        (999, "StoreError: document 999 does not exist"),
+    ]
+    assert len(store.claims(1)) == 1 and store.claims(2) == []
+    assert store.pending_analysis() == [n for n in range(3, DOCUMENTS + 1)]
+    recorded = {(f.origin, f.error) for f in store.failures()}
+    assert recorded == {
+        ("doc-2", "analysis of document 3 failed: ValueError: rule tripped"),
+        (
+            "document 999",
+            "analysis of document 999 failed: StoreError: document 999 does not exist",
+        ),
+    }
+    queue.save_many([], [(3, "ValueError: rule tripped")])  # the same failure again: counted
+    assert [f.attempts for f in store.failures() if f.origin == "doc-2"] == [2]
+    queue.save_many([(3, [], [])])  # analysed at last: its failure is gone, the other stays
+    assert [f.origin for f in store.failures()] == ["document 999"]
+    queue.release()

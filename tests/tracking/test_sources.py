@@ -154,3 +154,32 @@ def test_users_extend_the_aliases(tmp_path, monkeypatch):
         monkeypatch.delenv("QUELLENLAGE_ALIASES")
         for cached in (aliases.aliases, aliases.alias_index, sources.normalise_source):
             cached.cache_clear()
+
+
+def test_source_names_end_before_a_number_and_take_the_name_of_an_apposition():
+    from quellenlage.tracking.sources import normalise_source
+
+    assert normalise_source("einem Artikel der Nachrichtenagentur Reuters 900 Menschen") == (
+        "Reuters",
+        "agency",
+    )
+    assert normalise_source("Tegaye Mununhe, der Polizeichef der Region")[0] == "Tegaye Mununhe"
+    assert normalise_source("lawmaker Lee Seong-kweun, who attended the briefing")[0] == (
+        "Lee Seong-kweun"
+    )
+    assert normalise_source("des Parteichefs Hanois, Pham Quang Nghi")[0] == "Pham Quang Nghi"
+    assert normalise_source("Regierungsangaben") == ("Regierung", "state")
+    assert normalise_source("die 27 EU-Staaten")[0] != ""
+
+
+def test_source_kinds_are_checked_against_what_the_name_is():
+    from quellenlage.records import Source
+    from quellenlage.tracking.sources import source_identity
+
+    assert source_identity(Source("Moskau", None, "unknown")) == ("Moskau", "state")
+    assert source_identity(Source("Süden Äthiopiens", None, "document"))[1] == "unknown"
+    assert source_identity(Source("Angaben des Gesundheitsministeriums", None, "document")) == (
+        "Gesundheitsministerium",
+        "organisation",
+    )
+    assert source_identity(Source("Hans Müller", None, "document")) == ("Hans Müller", "person")

@@ -29,7 +29,12 @@ from quellenlage.api.analysis import (
 )
 from quellenlage.api.common import DEFAULT_DB, DbArg, NotFound, StoreError, UsageError, open_db
 from quellenlage.api.documents import count_documents, demo_corpus, document, documents, failures
-from quellenlage.api.evaluate import EvaluationError, evaluate_polnear, evaluate_wikinews
+from quellenlage.api.evaluate import (
+    EvaluationError,
+    evaluate_polnear,
+    evaluate_spkatt,
+    evaluate_wikinews,
+)
 from quellenlage.api.export import EXPORT_FORMATS, ExportFailed, export
 from quellenlage.api.fetch import (  # web pages, feeds, sitemaps, the archive (issue 17)
     ArchivedCopy,
@@ -171,6 +176,7 @@ __all__ = [
     "edit_figure",
     "edit_log",
     "evaluate_polnear",
+    "evaluate_spkatt",
     "evaluate_wikinews",
     "export",
     "export_claims",

@@ -13,28 +13,47 @@ class EvaluationError(Exception):
     """The evaluation cannot run: a missing model, a malformed input, an unwritable output."""
 
 
-def _extractor(learned: Path | None) -> Callable[[Any], Sequence[Claim]]:
-    """The rule extractor, followed by the learned attribution when a model folder is given."""
-    from quellenlage.claims import extract_claims
-
-    if learned is None:
-
-        def extract(doc: Any) -> Sequence[Claim]:
-            return extract_claims(doc, include_assertions=False)
-
-        return extract
-    from quellenlage.research.learned import LearnedAttribution
-    from quellenlage.research.ranker import RankerError
+def _spkatt_model(spkatt: bool | str | Path, parts: Sequence[str] | None) -> Any | None:
+    """The SpkAtt attribution model: None (off), the bundled one (True) or one from a folder,
+    using only ``parts`` (``cue``, ``source``, ``add``) when given."""
+    if spkatt is False or spkatt is None:
+        return None
+    from quellenlage.research.spkatt_model import PARTS, SpkAttModel, SpkAttModelError
 
     try:
-        model = LearnedAttribution.load(learned)
-    except RankerError as exc:
+        model = SpkAttModel.load(None if spkatt is True else Path(spkatt))
+        return model.with_parts(PARTS if parts is None else parts)
+    except SpkAttModelError as exc:
         raise EvaluationError(str(exc)) from exc
 
-    def extract_learned(doc: Any) -> Sequence[Claim]:
-        return model.apply(extract_claims(doc, include_assertions=False), doc)
 
-    return extract_learned
+def _extractor(
+    learned: Path | None,
+    spkatt: bool | str | Path = False,
+    spkatt_parts: Sequence[str] | None = None,
+) -> Callable[[Any], Sequence[Claim]]:
+    """The rule extractor, then the SpkAtt model (CC BY-SA) and the learned attribution
+    (CC BY-NC-SA) where they are asked for, in the order the pipeline applies them."""
+    from quellenlage.claims import extract_claims
+
+    source_model = _spkatt_model(spkatt, spkatt_parts)
+    model = None
+    if learned is not None:
+        from quellenlage.research.learned import LearnedAttribution
+        from quellenlage.research.ranker import RankerError
+
+        try:
+            model = LearnedAttribution.load(learned)
+        except RankerError as exc:
+            raise EvaluationError(str(exc)) from exc
+
+    def extract(doc: Any) -> Sequence[Claim]:
+        claims = extract_claims(doc, include_assertions=False)
+        if source_model is not None:
+            claims = source_model.apply(claims, doc)
+        return model.apply(claims, doc) if model is not None else claims
+
+    return extract
 
 
 def evaluate_wikinews(
@@ -43,11 +62,15 @@ def evaluate_wikinews(
     *,
     limit: int | None = None,
     learned: str | Path | None = None,
+    spkatt: bool | str | Path = False,
+    spkatt_parts: Sequence[str] | None = None,
 ) -> Any:
     """Predict annotations for Wikinews JSONL, write them, and score them against its gold.
 
     Returns the run (``documents``, ``annotations``, ``result`` with the data
-    set's own metric, or None when the input has no gold annotations).
+    set's own metric, or None when the input has no gold annotations). ``spkatt``: True for
+    the bundled SpkAtt attribution model, or its folder; False for the rules alone;
+    ``spkatt_parts`` the parts of it to use (default all).
     """
     from quellenlage import nlp
     from quellenlage.research.wikinews import WikinewsFormatError, run_wikinews
@@ -56,7 +79,7 @@ def evaluate_wikinews(
         pipeline = nlp.load("de")
     except Exception as exc:  # a missing or broken model: say so and stop
         raise EvaluationError(f"cannot load the German pipeline: {exc}") from exc
-    extractor = _extractor(Path(learned) if learned else None)
+    extractor = _extractor(Path(learned) if learned else None, spkatt, spkatt_parts)
     try:
         return run_wikinews(
             Path(input_path), Path(predictions), nlp=pipeline, extractor=extractor, limit=limit
@@ -92,3 +115,34 @@ def evaluate_polnear(folder: str | Path, *, part: str = "all") -> Any:
         return extract_claims(pipeline(text), include_assertions=False)
 
     return evaluate(articles, predict)
+
+
+def evaluate_spkatt(
+    folder: str | Path,
+    *,
+    spkatt: bool | str | Path = False,
+    spkatt_parts: Sequence[str] | None = None,
+    learned: str | Path | None = None,
+    limit: int | None = None,
+) -> Any:
+    """Run the German attribution on SpkAtt-2023 task-1 speeches (a folder of ``*.json``, or
+    one holding ``task1/``) and score it with the shared task's metric as reconstructed in
+    ``research.spkatt`` (``SpkAttResult``). ``spkatt``/``learned`` as for Wikinews.
+    """
+    from quellenlage import nlp
+    from quellenlage.research.spkatt import SpkAttFormatError, predict_documents, read_folder
+    from quellenlage.research.spkatt import score as score_spkatt
+
+    try:
+        documents = read_folder(folder)[:limit]
+    except SpkAttFormatError as exc:
+        raise EvaluationError(str(exc)) from exc
+    try:
+        pipeline = nlp.load("de")
+    except Exception as exc:  # a missing or broken model: say so and stop
+        raise EvaluationError(f"cannot load the German pipeline: {exc}") from exc
+    extractor = _extractor(Path(learned) if learned else None, spkatt, spkatt_parts)
+    return score_spkatt(
+        (predicted, document.events)
+        for document, predicted in predict_documents(documents, pipeline, extractor)
+    )

@@ -120,10 +120,14 @@ def date_disagreements(*, db: DbArg = DEFAULT_DB) -> list[dict[str, Any]]:
 
 
 def timeline(figure: str, *, db: DbArg = DEFAULT_DB) -> dict[str, Any]:
-    """A figure (id, key, or a piece of its label) with its values in time order."""
-    from quellenlage.store import queries as q
+    """A figure (id, key, or a piece of its label) with its values in time order.
 
-    return q.timeline(open_db(db), figure)
+    A value one report repeats (headline and body) is one row; its ``places`` list both.
+    """
+    from quellenlage.store import queries as q
+    from quellenlage.tracking.repeats import merge_timeline
+
+    return merge_timeline(q.timeline(open_db(db), figure))
 
 
 def plot_timeline(data: dict[str, Any], path: str | Path) -> Path:

@@ -214,7 +214,7 @@ def search_claims(
 
 _EXPORT_COLUMNS = (
     "id", "document_id", "published", "outlet", "document_title", "language", "source",
-    "source_mention", "chain", "cue", "mode", "certainty", "text", "span",
+    "source_mention", "chain", "cue", "mode", "certainty", "text", "span", "link",
 )  # fmt: skip
 
 
@@ -256,6 +256,7 @@ def _parquet(rows: Iterator[dict[str, Any]]) -> bytes:
             ("source", pa.string()), ("source_mention", pa.string()),
             ("chain", pa.list_(pa.string())), ("cue", pa.string()), ("mode", pa.string()),
             ("certainty", pa.string()), ("text", pa.string()), ("span", pa.list_(pa.int64())),
+            ("link", pa.string()),
         ]
     )  # fmt: skip
     sink = io.BytesIO()

@@ -21,6 +21,30 @@ app.add_typer(eval_app, name="eval")
 TABLE_GROUPS = ("quote", "speaker", "cue", "frame", "addressee", "roles", "joint")
 
 
+SpkAttOption = Annotated[
+    bool,
+    typer.Option(
+        "--spkatt/--no-spkatt",
+        help="Apply the SpkAtt attribution model after the rules (bundled; CC BY-SA 4.0).",
+    ),
+]
+SpkAttModelOption = Annotated[
+    Path | None,
+    typer.Option("--spkatt-model", help="A SpkAtt model folder instead of the bundled one."),
+]
+SpkAttPartsOption = Annotated[
+    str,
+    typer.Option(
+        "--spkatt-parts",
+        help="Parts of the SpkAtt model to use, comma-separated: cue, source, add.",
+    ),
+]
+
+
+def _parts(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
 @eval_app.command("wikinews")
 @handles_errors
 def wikinews(
@@ -38,6 +62,9 @@ def wikinews(
             help="Learned attribution model folder (models/wikinews-attribution; CC BY-NC-SA).",
         ),
     ] = None,
+    spkatt: SpkAttOption = False,
+    spkatt_model: SpkAttModelOption = None,
+    spkatt_parts: SpkAttPartsOption = "cue,source,add",
     as_json: JsonOption = False,
 ) -> None:
     """Predict quotation annotations for Wikinews JSONL and score them against its gold.
@@ -47,7 +74,14 @@ def wikinews(
     documents all have empty ``annotations`` only gets predictions written.
     """
     check_paths([input_path])
-    run = api.evaluate_wikinews(input_path, predictions, limit=limit, learned=learned)
+    run = api.evaluate_wikinews(
+        input_path,
+        predictions,
+        limit=limit,
+        learned=learned,
+        spkatt=spkatt_model or spkatt,
+        spkatt_parts=_parts(spkatt_parts),
+    )
     if as_json:
         print_json(
             {
@@ -107,3 +141,43 @@ def polnear(
         console.print(
             f"{name.replace('_', ' ')}: " + ", ".join(f"{k} {v}" for k, v in counts.items())
         )
+
+
+@eval_app.command("spkatt")
+@handles_errors
+def spkatt_command(
+    folder: Annotated[
+        Path,
+        typer.Argument(metavar="DIR", help="SpkAtt-2023 speeches: a task1/ folder of *.json."),
+    ],
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N speeches.")] = None,
+    spkatt: SpkAttOption = False,
+    spkatt_model: SpkAttModelOption = None,
+    spkatt_parts: SpkAttPartsOption = "cue,source,add",
+    learned: Annotated[
+        Path | None,
+        typer.Option("--learned", help="Learned attribution model folder (CC BY-NC-SA)."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Run the German attribution on SpkAtt-2023 speeches and score cues and roles.
+
+    Token-level precision, recall and F1 of cues and of each role (Source, Message, Addr,
+    Topic, Medium, Evidence, PTC) under one-to-one cue-aligned events, and all roles pooled;
+    see ``quellenlage.research.spkatt`` for the exact definition.
+    """
+    check_paths([folder])
+    result = api.evaluate_spkatt(
+        folder,
+        spkatt=spkatt_model or spkatt,
+        spkatt_parts=_parts(spkatt_parts),
+        learned=learned,
+        limit=limit,
+    ).to_dict()
+    if as_json:
+        print_json(result)
+        return
+    console.print(render.spkatt_table(result))
+    console.print(
+        f"{result['gold_events']} gold events, {result['predicted_events']} predicted events"
+    )

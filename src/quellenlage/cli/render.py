@@ -121,7 +121,9 @@ def claim_blocks(claims: list[Claim]) -> list[str]:
             head += f" · source: [bold]{text(c.source.text)}[/]"
             if c.source.resolved:
                 head += f" = {text(c.source.resolved)}"
-            if c.inherited:
+            if c.link not in (None, "same_sentence"):  # how it was linked: "previous sentence"
+                head += f" ({c.link.replace('_', ' ')})"
+            elif c.inherited:
                 head += " (carried over)"
         if c.chain:
             head += " → " + text(" → ".join(s.name for s in c.chain))
@@ -190,7 +192,11 @@ def timeline_table(figure: dict[str, Any]) -> Table:
             when = f"{v['relation']} {when}"
         who = " ← ".join([v["source"] or f"({v['outlet'] or 'outlet'})", *v["chain"]])
         value = text(v["text"]) + (" [dim](planned/expected)[/]" if v["projection"] else "")
-        if v["key"] in disputed:
+        places = v.get("places") or []
+        if len(places) > 1:  # headline and body of one report: one value, both places
+            at = ", ".join(f"#{p['position']}" for p in places)
+            value += f" [dim](×{len(places)} in report: {at})[/]"
+        if v["key"] in disputed or any(p["key"] in disputed for p in places):
             value = f"[red]{value}[/]"
         table.add_row(
             str(v["position"]),
@@ -242,4 +248,16 @@ def polnear_table(result: Any) -> Table:
         )
     table.add_row("source (of matched)", "", "", f"{result.source_accuracy:.3f}")
     table.add_row("cue (of matched)", "", "", f"{result.cue_accuracy:.3f}")
+    return table
+
+
+def spkatt_table(result: dict[str, Any]) -> Table:
+    """The SpkAtt-2023 scores (``research.spkatt.SpkAttResult.to_dict()``): cue, roles."""
+    table = Table(title=f"SpkAtt-2023 attribution ({result['documents']} speeches)")
+    for column in ("", "precision", "recall", "F1"):
+        table.add_column(column, justify="right" if column else "left")
+    for name, score in result["scores"].items():
+        table.add_row(
+            name, f"{score['precision']:.3f}", f"{score['recall']:.3f}", f"{score['f1']:.3f}"
+        )
     return table

@@ -85,7 +85,7 @@ TABLES: tuple[TableSpec, ...] = (
         Column("certainty", STR), Column("cue", STR), Column("source_mention", STR),
         Column("source", STR), Column("source_kind", STR), Column("chain", _LIST, _names),
         Column("inherited", BOOL), Column("medium", STR), Column("hedges", _LIST, _strings),
-        Column("n_quantities", I64),
+        Column("n_quantities", I64), Column("link", STR),  # how the source was linked
     )),
     TableSpec("quantities", (
         Column("id", I64), Column("claim_id", I64), Column("document_id", I64),
@@ -121,6 +121,13 @@ TABLES: tuple[TableSpec, ...] = (
         Column("source", STR), Column("chain", _LIST, _strings), Column("mode", STR),
         Column("certainty", STR), Column("span_start", I64), Column("span_end", I64),
         Column("score", F64), Column("reason", STR), Column("manual", BOOL),
+    )),
+    TableSpec("figure_context", (  # vague values shown with a figure, never among its values
+        Column("figure_id", I64), Column("figure_key", STR), Column("position", I64),
+        Column("value_key", STR), Column("document_id", I64), Column("claim_id", I64),
+        Column("text", STR), Column("value", F64), Column("unit", STR),
+        Column("published", DATE, _date), Column("outlet", STR), Column("source", STR),
+        Column("span_start", I64), Column("span_end", I64), Column("reason", STR),
     )),
     TableSpec("sources", (
         Column("id", I64), Column("name", STR), Column("kind", STR), Column("mentions", I64),

@@ -63,7 +63,10 @@ def build(lang: str = "de") -> Language:
     without a pipeline and ``ModelNotFoundError`` when the pipeline folder is missing.
     """
     if lang == "en":
-        return english_pipeline()
+        pipeline = english_pipeline()
+        if "gazetteer_anchors" in pipeline.pipe_names:  # not in the fallback without a model
+            gazetteer.use_phrase_patterns(pipeline)
+        return pipeline
     if lang not in SUPPORTED_LANGUAGES:
         raise UnsupportedLanguageError(
             f"no pipeline for language {lang!r}; supported: {', '.join(SUPPORTED_LANGUAGES)}"

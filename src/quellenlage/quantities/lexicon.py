@@ -22,6 +22,21 @@ QUALIFIER_MAX_LEN = 3
 # "über"/"over" after these stems is a preposition ("verfügt über 300 Panzer").
 DE_UBER_VERB_STEMS = _DE.ordered("uber_verb_stems")
 
+# "nicht weniger als", "not less than": a negation turns a comparative bound round.
+BOUND_NEGATIONS = per_language("bound_negations", "words")
+NEGATED_BOUNDS: dict[Bound, Bound] = {"less_than": "at_least", "more_than": "at_most"}
+# "über" after these noun stems means "amounting to" ("ein Scheck über 500 Euro").
+DE_UBER_AMOUNT_NOUNS = _DE.ordered("uber_amount_nouns")
+# Verbs saying a count passed the number: "hat 5.000 überschritten", "topped 2,000".
+EXCEED_VERBS = per_language("exceed_verbs", "words")
+# English verbs of change before "from X to Y": two values, not a range.
+EN_CHANGE_VERBS = _EN.words("change_verbs")
+# English nouns hyphenated to a number as its measure: "a 6.1-magnitude quake".
+EN_COMPOUND_UNITS = _EN.words("compound_units")
+
+# "sechsstellig", "six-figure": a number of digits, a vague magnitude.
+DIGIT_COUNT_SUFFIXES = per_language("digit_count_suffixes", "ordered")
+
 # Words that open a range before the first number.
 RANGE_OPENERS = per_language("range_openers", "words")
 RANGE_JOINERS = per_language("range_joiners", "words")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from typing import TYPE_CHECKING, Literal
 
@@ -82,6 +82,8 @@ class Reading:
 class _Vocabulary:
     exact: dict[tuple[str, ...], str]
     prefixes: tuple[tuple[str, str], ...]  # (prefix, measure), longest first
+    #: Each word's prefix match, once: the scan over all prefixes is the hot path of linking.
+    matched: dict[str, tuple[str, str] | None] = field(default_factory=dict, compare=False)
 
     def lookup(self, words: Sequence[str], i: int) -> tuple[str, str, int] | None:
         """The measure of the entry starting at ``words[i]``: (measure, entry, length)."""
@@ -92,10 +94,15 @@ class _Vocabulary:
         word = words[i]
         if (word,) in self.exact:
             return self.exact[(word,)], word, 1
-        for prefix, measure in self.prefixes:
-            if word.startswith(prefix):
-                return measure, prefix, 1
-        return None
+        if word not in self.matched:
+            if len(self.matched) > 20_000:  # bounded on any corpus
+                self.matched.clear()
+            self.matched[word] = next(
+                ((measure, prefix) for prefix, measure in self.prefixes if word.startswith(prefix)),
+                None,
+            )
+        hit = self.matched[word]
+        return (hit[0], hit[1], 1) if hit else None
 
 
 @functools.cache
@@ -315,8 +322,9 @@ def fits(mine: str, my_word: str | None, theirs: str, their_word: str | None) ->
 def annotate(doc: Doc, quantities: Sequence[Quantity]) -> list[Quantity]:
     """The quantities of a parsed ``Doc`` with their measure, measure word and value kind."""
     annotated = []
+    text = doc.text  # spaCy joins every token for it: once per document, not per quantity
     for quantity in quantities:
-        reading = read_in_doc(doc, quantity, quantities)
+        reading = read_in_doc(doc, quantity, quantities, text=text)
         annotated.append(
             replace(
                 quantity,
@@ -328,26 +336,30 @@ def annotate(doc: Doc, quantities: Sequence[Quantity]) -> list[Quantity]:
     return annotated
 
 
-def read_in_doc(doc: Doc, quantity: Quantity, quantities: Sequence[Quantity] = ()) -> Reading:
+def read_in_doc(
+    doc: Doc, quantity: Quantity, quantities: Sequence[Quantity] = (), *, text: str | None = None
+) -> Reading:
     """The measure of a quantity of a parsed ``Doc``: the parse first, then the words around it.
 
     With a dependency parse the governing word is the lemma of the number's
     head noun, of that noun's adjectives or participles ("getötete Soldaten"),
     or of the verb it depends on ("Soldaten wurden entsandt"); a pipeline
     without a parser (English here) reads the words of the sentence instead.
-    ``quantities`` are all quantities of the document (a clause ends at another).
+    ``quantities`` are all quantities of the document (a clause ends at another);
+    ``text`` is ``doc.text`` when the caller has it.
     """
+    text = doc.text if text is None else text
     lang = doc.lang_ if doc.lang_ in ("de", "en") else "de"
     span = doc.char_span(*quantity.span, alignment_mode="expand")
     sentence = span.sent if span is not None and doc.has_annotation("SENT_START") else None
     start, end = (
-        (sentence.start_char, sentence.end_char) if sentence is not None else (0, len(doc.text))
+        (sentence.start_char, sentence.end_char) if sentence is not None else (0, len(text))
     )
     local = replace(quantity, span=(quantity.span[0] - start, quantity.span[1] - start))
     others = [
         (q.span[0] - start, q.span[1] - start) for q in quantities if start <= q.span[0] < end
     ]
-    reading = read(doc.text[start:end], local, lang, others=others)
+    reading = read(text[start:end], local, lang, others=others)
     if span is None or not doc.has_annotation("DEP"):
         return reading
     parsed = _from_parse(span, load_vocabulary(lang, "measures", _MEASURES))

@@ -314,7 +314,11 @@ def _drafts_for_claim(claim: Claim, index: _TokenIndex) -> list[_Draft]:
     if kind is None:
         log.warning("claim mode %r has no Wikinews type; skipped", claim.mode)
         return []
-    speaker = index.ids([claim.source.span if claim.source else None])
+    mention = claim.source.span if claim.source else None
+    connective = claim.link == "connective" and claim.mode == "according_to"
+    if mention is None and connective and claim.cue is not None:
+        mention = claim.cue.span  # "Demnach" with nothing open: the data set's speaker
+    speaker = index.ids([mention])
     cue = index.ids(_pieces(claim.cue))
     addressee = index.ids(_pieces(claim.addressee))
     cue, speaker = _split_according_to(cue, speaker, index)

@@ -239,6 +239,7 @@ def _add_claim(
                 "medium": claim.medium,
                 "hedges": list(claim.hedges),
                 "n_quantities": len(claim.quantities),
+                "link": claim.link,
             },
         )
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from quellenlage.records import (
     ANALYSABLE_LANGUAGES,
     Claim,
@@ -12,7 +15,10 @@ from quellenlage.records import (
     Source,
     TimeExpr,
 )
-from quellenlage.store.tables import ClaimRow, DocumentRow, QuantityRow, TimeRow
+from quellenlage.store.tables import ClaimRow, DocumentRow
+
+if TYPE_CHECKING:
+    from sqlalchemy import Row
 
 _META = ("title", "published", "author", "outlet", "language")
 
@@ -40,7 +46,7 @@ def document_to_row(doc: Document, minhash: bytes | None = None) -> DocumentRow:
     return row
 
 
-def row_to_document(row: DocumentRow) -> Document:
+def row_to_document(row: DocumentRow | Row) -> Document:
     meta = {name: Field(getattr(row, name), getattr(row, f"{name}_source")) for name in _META}
     return Document(
         origin=row.origin,
@@ -76,77 +82,90 @@ def _dict_source(data: dict) -> Source:
     )
 
 
-def claim_to_row(claim: Claim, document_id: int) -> ClaimRow:
-    row = ClaimRow(
-        document_id=document_id,
-        text=claim.text,
-        span_start=claim.span[0],
-        span_end=claim.span[1],
-        sentence_start=claim.sentence_span[0],
-        sentence_end=claim.sentence_span[1],
-        mode=claim.mode,
-        certainty=claim.certainty,
-        chain=[_source_dict(s) for s in claim.chain],
-        inherited=claim.inherited,
-        medium=claim.medium,
-        hedges=list(claim.hedges),
-    )
-    if claim.cue:
-        row.cue_text, (row.cue_start, row.cue_end) = claim.cue.text, claim.cue.span
-        row.cue_parts = [list(part) for part in claim.cue.parts]
-    if claim.source:
-        row.source_text = claim.source.text
-        row.source_start, row.source_end = claim.source.span or (None, None)
-        row.source_kind = claim.source.kind
-        row.source_name = claim.source.name
-    if claim.addressee:
-        row.addressee_text = claim.addressee.text
-        row.addressee_start, row.addressee_end = claim.addressee.span
-    row.quantities = [
-        QuantityRow(
-            document_id=document_id,
-            text=q.text,
-            span_start=q.span[0],
-            span_end=q.span[1],
-            value=q.value,
-            low=q.low,
-            high=q.high,
-            bound=q.bound,
-            approx=q.approx,
-            vague=q.vague,
-            unit=q.unit,
-            kind=q.kind,
-            measure=q.measure,
-            measure_word=q.measure_word,
-            value_kind=q.value_kind,
-        )
-        for q in claim.quantities
-    ]
-    row.times = [
-        TimeRow(
-            document_id=document_id,
-            text=t.text,
-            span_start=t.span[0],
-            span_end=t.span[1],
-            start=t.start,
-            end=t.end,
-            granularity=t.granularity,
-            relative=t.relative,
-            resolved=t.resolved,
-            relation=t.relation,
-            mod=t.mod,
-            parts=dict(t.parts),
-        )
-        for t in claim.times
-    ]
-    return row
+def claim_values(claim: Claim, document_id: int, position: int) -> dict:
+    """The ``claims`` row of a claim as column values (for Core bulk inserts: every key set)."""
+    cue, source, addressee = claim.cue, claim.source, claim.addressee
+    return {
+        "document_id": document_id,
+        "position": position,
+        "text": claim.text,
+        "span_start": claim.span[0],
+        "span_end": claim.span[1],
+        "sentence_start": claim.sentence_span[0],
+        "sentence_end": claim.sentence_span[1],
+        "mode": claim.mode,
+        "certainty": claim.certainty,
+        "cue_text": cue.text if cue else None,
+        "cue_start": cue.span[0] if cue else None,
+        "cue_end": cue.span[1] if cue else None,
+        "cue_parts": [list(part) for part in cue.parts] if cue else [],
+        "source_text": source.text if source else None,
+        "source_start": source.span[0] if source and source.span else None,
+        "source_end": source.span[1] if source and source.span else None,
+        "source_kind": source.kind if source else None,
+        "source_name": source.name if source else None,
+        "chain": [_source_dict(s) for s in claim.chain],
+        "addressee_text": addressee.text if addressee else None,
+        "addressee_start": addressee.span[0] if addressee else None,
+        "addressee_end": addressee.span[1] if addressee else None,
+        "inherited": claim.inherited,
+        "medium": claim.medium,
+        "hedges": list(claim.hedges),
+        "link": claim.link,
+    }
+
+
+def quantity_values(q: Quantity, claim_id: int, document_id: int) -> dict:
+    """The ``quantities`` row of a claim's quantity as column values."""
+    return {
+        "claim_id": claim_id,
+        "document_id": document_id,
+        "text": q.text,
+        "span_start": q.span[0],
+        "span_end": q.span[1],
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "bound": q.bound,
+        "approx": q.approx,
+        "vague": q.vague,
+        "unit": q.unit,
+        "kind": q.kind,
+        "measure": q.measure,
+        "measure_word": q.measure_word,
+        "value_kind": q.value_kind,
+    }
+
+
+def time_values(t: TimeExpr, claim_id: int, document_id: int) -> dict:
+    """The ``times`` row of a claim's time expression as column values."""
+    return {
+        "claim_id": claim_id,
+        "document_id": document_id,
+        "text": t.text,
+        "span_start": t.span[0],
+        "span_end": t.span[1],
+        "start": t.start,
+        "end": t.end,
+        "granularity": t.granularity,
+        "relative": t.relative,
+        "resolved": t.resolved,
+        "relation": t.relation,
+        "mod": t.mod,
+        "parts": dict(t.parts),
+    }
 
 
 def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def row_to_claim(row: ClaimRow) -> Claim:
+def row_to_claim(
+    row: ClaimRow | Row, quantities: Sequence | None = None, times: Sequence | None = None
+) -> Claim:
+    """A claim from its ORM row, or from a Core row with its quantity and time rows."""
+    quantities = row.quantities if quantities is None else quantities
+    times = row.times if times is None else times
     return Claim(
         text=row.text,
         span=(row.span_start, row.span_end),
@@ -181,6 +200,7 @@ def row_to_claim(row: ClaimRow) -> Claim:
         inherited=row.inherited,
         medium=row.medium,  # type: ignore[arg-type]
         hedges=tuple(row.hedges or ()),
+        link=row.link,  # type: ignore[arg-type]
         quantities=tuple(
             Quantity(
                 text=q.text,
@@ -197,7 +217,7 @@ def row_to_claim(row: ClaimRow) -> Claim:
                 measure_word=q.measure_word,
                 value_kind=q.value_kind,
             )
-            for q in row.quantities
+            for q in quantities
         ),
         times=tuple(
             TimeExpr(
@@ -212,7 +232,7 @@ def row_to_claim(row: ClaimRow) -> Claim:
                 parts=dict(t.parts or {}),
                 mod=t.mod,  # type: ignore[arg-type]
             )
-            for t in row.times
+            for t in times
         ),
         document_id=row.document_id,
     )

@@ -292,7 +292,7 @@ class Store:
         from quellenlage.store.work import replace_claims
 
         with self.session() as s:
-            replace_claims(s, doc_id, claims, warnings)
+            replace_claims(s, [(doc_id, claims, warnings)])
 
     def claims(self, doc_id: int) -> list[Claim]:
         with self.session() as s:

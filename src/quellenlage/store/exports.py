@@ -21,6 +21,7 @@ from quellenlage.store.tracking_tables import (
     CitationRow,
     ClaimSourceRow,
     DisagreementRow,
+    FigureContextRow,
     FigureRow,
     FigureValueRow,
     SourceRow,
@@ -71,6 +72,7 @@ def _claims() -> Select:
             ClaimRow.medium,
             ClaimRow.hedges,
             n_quantities,
+            ClaimRow.link,
         )
         .outerjoin(
             ClaimSourceRow,
@@ -119,6 +121,16 @@ def _figure_values() -> Select:
     ).join(FigureRow, FigureRow.id == v.figure_id).order_by(v.figure_id, v.position)  # fmt: skip
 
 
+def _figure_context() -> Select:
+    # vague values that fit a figure ("Tausende Soldaten"): context shown with it, never values
+    c = FigureContextRow
+    return select(
+        c.figure_id, FigureRow.key, c.position, c.observation_key, c.document_id, c.claim_id,
+        c.text, c.value, c.unit, c.published, c.outlet, c.source_name, c.span_start, c.span_end,
+        c.reason,
+    ).join(FigureRow, FigureRow.id == c.figure_id).order_by(c.figure_id, c.position)  # fmt: skip
+
+
 def _sources() -> Select:
     return select(
         SourceRow.id, SourceRow.name, SourceRow.kind, SourceRow.mentions, SourceRow.claims,
@@ -153,6 +165,7 @@ QUERIES: dict[str, Callable[[], Select]] = {
     "times": _times,
     "figures": _figures,
     "figure_values": _figure_values,
+    "figure_context": _figure_context,
     "sources": _sources,
     "citations": _citations,
     "disagreements": _disagreements,

@@ -21,6 +21,7 @@ from quellenlage.store.tracking_tables import (
     CitationRow,
     ClaimSourceRow,
     DisagreementRow,
+    FigureContextRow,
     FigureRow,
     FigureValueRow,
     SourceRow,
@@ -212,7 +213,34 @@ def timeline(store: Store, name: str) -> dict[str, Any]:
                 select(DisagreementRow).where(DisagreementRow.figure_id == figure.id)
             )
         ]
-    return {**_figure_dict(figure), "timeline": value_dicts, "disagreements": disagreements}
+        context = [  # vague values that fit ("Tausende Soldaten"): shown, never values
+            {
+                "key": c.observation_key,
+                "text": c.text,
+                "value": c.value,
+                "unit": c.unit,
+                "published": c.published,
+                "outlet": c.outlet,
+                "source": c.source_name,
+                "evidence": {
+                    "document_id": c.document_id,
+                    "claim_id": c.claim_id,
+                    "span": [c.span_start, c.span_end],
+                },
+                "reason": c.reason,
+            }
+            for c in s.scalars(
+                select(FigureContextRow)
+                .where(FigureContextRow.figure_id == figure.id)
+                .order_by(FigureContextRow.position)
+            )
+        ]
+    return {
+        **_figure_dict(figure),
+        "timeline": value_dicts,
+        "disagreements": disagreements,
+        "context": context,
+    }
 
 
 def date_disagreements(store: Store) -> list[dict[str, Any]]:

@@ -148,6 +148,7 @@ _RESULT_COLUMNS = [
     DocumentRow.outlet,
     DocumentRow.published,
     DocumentRow.language,
+    ClaimRow.link,
 ]
 
 
@@ -167,6 +168,7 @@ def _result(r: Any) -> dict[str, Any]:
         "outlet": r.outlet,
         "published": r.published,
         "language": r.language,
+        "link": r.link,
     }
 
 

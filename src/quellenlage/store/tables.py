@@ -159,6 +159,8 @@ class ClaimRow(Base):
     inherited: Mapped[bool] = mapped_column(Boolean, default=False)
     medium: Mapped[str] = mapped_column(String(16), default="unknown")
     hedges: Mapped[list] = mapped_column(JSON, default=list)
+    #: How the source was linked (records.SourceLink: same_sentence, heading, …); None = none.
+    link: Mapped[str | None] = mapped_column(String(24))
 
     document: Mapped[DocumentRow] = relationship(back_populates="claims")
     quantities: Mapped[list[QuantityRow]] = relationship(

@@ -14,16 +14,16 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import delete, func, insert, literal, select
 
 from quellenlage.store.convert import row_to_claim, row_to_document
 from quellenlage.store.database import Store
-from quellenlage.store.tables import ClaimRow, DocumentRow, utcnow
+from quellenlage.store.tables import ClaimRow, DocumentRow, QuantityRow, TimeRow, utcnow
 from quellenlage.store.tracking_tables import (
     CitationRow,
     ClaimSourceRow,
     DisagreementRow,
+    FigureContextRow,
     FigureOverrideRow,
     FigureRow,
     FigureValueRow,
@@ -39,31 +39,51 @@ _BATCH = 2000  # documents loaded per query when reading the whole database
 
 
 def load_reports(store: Store) -> Iterator[AnalysedReport]:
-    """Every analysed original document with its claims, in id order, in batches."""
+    """Every analysed original document with its claims, in id order, in batches.
+
+    Core queries, four per batch of document ids (documents, claims, quantities, times),
+    grouped here: loading ORM objects row by row cost twice the linking itself. Each
+    query selects a range of ids through an index (quantities and times by the claims of
+    the range). The raw input is not read (``Document.raw`` is empty): tracking needs the
+    clean text only.
+    """
     from quellenlage.tracking import AnalysedReport
 
-    with store.session() as s:
-        ids = list(
-            s.scalars(
-                select(DocumentRow.id)
-                .where(DocumentRow.analysed_at.is_not(None), DocumentRow.duplicate_of.is_(None))
-                .order_by(DocumentRow.id)
-            )
-        )
+    documents, claims = DocumentRow.__table__, ClaimRow.__table__
+    analysed = (documents.c.analysed_at.is_not(None), documents.c.duplicate_of.is_(None))
+    with store.engine.connect() as connection:
+        ids = list(connection.scalars(select(documents.c.id).where(*analysed).order_by("id")))
+    columns = [c for c in documents.c if c.name not in ("raw", "minhash")]
     for i in range(0, len(ids), _BATCH):
-        with store.session() as s:
-            rows = s.scalars(
-                select(DocumentRow)
-                .where(DocumentRow.id.in_(ids[i : i + _BATCH]))
-                .order_by(DocumentRow.id)
-                .options(
-                    selectinload(DocumentRow.claims).selectinload(ClaimRow.quantities),
-                    selectinload(DocumentRow.claims).selectinload(ClaimRow.times),
-                )
-            )
-            for row in rows:
-                claims = [row_to_claim(c) for c in row.claims]
-                yield AnalysedReport(row_to_document(row), claims, [c.id for c in row.claims])
+        first, last = ids[i], ids[min(i + _BATCH, len(ids)) - 1]
+        in_range = claims.c.document_id.between(first, last)
+        with store.engine.connect() as connection:
+            rows = connection.execute(
+                select(*columns, literal("").label("raw"))
+                .where(documents.c.id.between(first, last), *analysed)
+                .order_by(documents.c.id)
+            ).all()
+            by_document = _grouped(connection, claims, in_range, "document_id")
+            of_claims = select(claims.c.id).where(in_range)
+            by_claim = [
+                _grouped(connection, table, table.c.claim_id.in_(of_claims), "claim_id")
+                for table in (QuantityRow.__table__, TimeRow.__table__)
+            ]
+        for row in rows:
+            mine = by_document.get(row.id, [])
+            found = [
+                row_to_claim(c, by_claim[0].get(c.id, []), by_claim[1].get(c.id, [])) for c in mine
+            ]
+            yield AnalysedReport(row_to_document(row), found, [c.id for c in mine])
+
+
+def _grouped(connection: Any, table: Any, where: Any, key: str) -> dict[int, list]:
+    """Rows of ``table`` by ``key``, each group in text order (``span_start``, then id)."""
+    groups: dict[int, list] = {}
+    query = select(table).where(where).order_by(table.c[key], table.c.span_start, table.c.id)
+    for row in connection.execute(query).all():
+        groups.setdefault(row._mapping[key], []).append(row)
+    return groups
 
 
 def overrides(store: Store) -> list[Override]:
@@ -170,7 +190,7 @@ def save(
         for a, b, data in tracking.graph.edges(data=True)
         if a in source_ids and b in source_ids
     ]
-    figure_rows, value_rows = [], []
+    figure_rows, value_rows, context_rows = [], [], []
     figure_ids = {}
     disputed = {d.figure for d in tracking.disagreements if d.figure}
     for figure_id, figure in enumerate(tracking.figures, start=1):
@@ -197,6 +217,8 @@ def save(
         )
         for position, link in enumerate(figure.links):
             value_rows.append(_value_row(figure_id, position, link, tracking))
+        for position, link in enumerate(figure.context):  # vague values: shown, never values
+            context_rows.append(_context_row(figure_id, position, link, tracking))
     disagreement_rows = [
         {
             "kind": d.kind,
@@ -212,6 +234,7 @@ def save(
         for table in (
             DisagreementRow,
             FigureValueRow,
+            FigureContextRow,
             FigureRow,
             CitationRow,
             ClaimSourceRow,
@@ -224,6 +247,7 @@ def save(
             (CitationRow, citations),
             (FigureRow, figure_rows),
             (FigureValueRow, value_rows),
+            (FigureContextRow, context_rows),
             (DisagreementRow, disagreement_rows),
         ):
             for i in range(0, len(rows), 5000):
@@ -237,6 +261,14 @@ def save(
                 threshold=threshold,
             )
         )
+
+
+def _context_row(figure_id: int, position: int, link: Any, tracking: Tracking) -> dict[str, Any]:
+    row = _value_row(figure_id, position, link, tracking)
+    keep = ("figure_id", "position", "observation_key", "document_id", "claim_id", "text",
+            "span_start", "span_end", "value", "unit", "published", "outlet", "source_name",
+            "reason")  # fmt: skip
+    return {key: row[key] for key in keep}
 
 
 def _value_row(figure_id: int, position: int, link: Any, tracking: Tracking) -> dict[str, Any]:

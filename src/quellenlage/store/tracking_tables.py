@@ -143,6 +143,29 @@ class FigureValueRow(Base):
     manual: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class FigureContextRow(Base):
+    """A vague value that fits a figure ("Tausende Soldaten"): shown with it, never a value."""
+
+    __tablename__ = "figure_context"
+    __table_args__ = (Index("ix_figure_context_figure", "figure_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    figure_id: Mapped[int] = mapped_column(ForeignKey("figures.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    observation_key: Mapped[str] = mapped_column(String(48))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(10))
+    outlet: Mapped[str | None] = mapped_column(Text)
+    source_name: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+
+
 class DisagreementRow(Base):
     __tablename__ = "disagreements"
     __table_args__ = (Index("ix_disagreements_figure", "figure_id"),)

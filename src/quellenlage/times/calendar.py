@@ -80,6 +80,8 @@ def _render(point: Point, published: dt.date | None) -> tuple[str | None, str | 
         assert published is not None
         day = _weekday(point, published)
         end = day + dt.timedelta(days=1) if point.get("weekend") else day
+        if point.get("night"):  # "in der Nacht zu Dienstag": from the evening before
+            day -= dt.timedelta(days=1)
         return day.isoformat(), end.isoformat(), True
     year = _year(point, published)
     return (*_extent_iso(point, year), True)

@@ -39,3 +39,8 @@ SMALL_NUMBERS = {**DE_UNITS, **DE_TEENS, **EN_SMALL, **merged("relative_number_w
 # Relation words before an expression.
 RELATIONS = merged("time_relations")
 MODS = merged("time_mods")
+
+# "seit Beginn der Proteste im März 2023": onset nouns between "seit"/"since" and a date.
+ONSET_NOUNS = per_language("onset_nouns", "words")
+# "in der Nacht zu Dienstag", "overnight into Tuesday": the night before the weekday.
+NIGHT_BEFORE = per_language("night_before", "ordered")

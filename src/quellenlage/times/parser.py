@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from quellenlage.lang import NEUTRAL, load, merged
 from quellenlage.records import Relation
+from quellenlage.times import context
 from quellenlage.times import lexicon as lx
 from quellenlage.times.calendar import Point
 
@@ -147,7 +148,7 @@ EN_PATTERNS: dict[str, re.Pattern[str]] = {
     "slash": re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b"),
     "mdy": re.compile(
         rf"\b(?:(?P<wd>{_EN_WEEKDAY}),?\s+)?(?P<mon>{_EN_MONTH_ANY})\s+(?P<d>\d{{1,2}}){_ORD}\b"
-        rf"(?:\s*(?:-|–|to|through|until)\s*(?P<d2>\d{{1,2}}){_ORD}\b)?(?:,?\s+(?P<y>\d{{4}})\b)?",
+        rf"(?:\s*(?:-|–|to|through|until|and)\s*(?P<d2>\d{{1,2}}){_ORD}\b)?(?:,?\s+(?P<y>\d{{4}})\b)?",
         _FLAGS,
     ),
     "dmy": re.compile(
@@ -295,7 +296,7 @@ _FUTURE = {
 _CLAUSE_END = re.compile(r"[,;:!?]|(?<!\d)\.(?:\s|$)|\n\s*\n")
 # Articles that make a bare month, season or weekday a time ("im Mai", not "der Mai").
 _CONTEXT_ARTICLE = re.compile(r"im|am|in|zum|zu|ins|in\s+den|diesem|diesen|on|in|at", _FLAGS)
-_OPEN_FORWARD = frozenset({"rel:ab", "rel:as of"})
+_OPEN_FORWARD = frozenset({"rel:ab", "rel:as of", "rel:from"})
 # Articles left out of the span when nothing else precedes the core ("der 1977 …").
 _BARE_ARTICLES = load(NEUTRAL).words("bare_articles")
 _MOD_NAMES = load("de").mapping("time_mods")
@@ -704,6 +705,10 @@ def find(text: str, lang: str) -> list[Found]:
             kept.append(found)
     merged = _merge_ranges(kept, text, lang)
     for found in merged:
+        context.open_from(found)
+        context.since_onset(found, text, lang)
+        context.night_before(found, text)
+        context.future_date(found, text, lang, _FUTURE[lang])
         _set_direction(found, text, lang)
     return merged
 

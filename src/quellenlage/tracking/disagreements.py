@@ -86,17 +86,23 @@ def value_disagreements(
 
     Projections ("wolle", "bis Dezember") are compared only with projections,
     current counts only with current counts; increments and earlier values are
-    not compared at all. Each value is paired with at most
+    not compared at all; a value a report repeats (headline and body) is compared once.
+    Each value is paired with at most
     ``MAX_PARTNERS`` later values it contradicts, which keeps the list linear in
     the number of values when many reports give the same figure on the same days.
     """
     found = []
     items = []
+    seen: set[tuple] = set()
     for link in figure.links:
         obs = link.observation
         period = _period(obs.refers_to)
         if obs.features.value_kind in _NOT_TOTALS:
             continue  # an increment or an earlier value says nothing about the total then
+        repeat = (obs.report.content_hash, obs.interval, obs.features.projection, period)
+        if repeat in seen:
+            continue  # headline and body of one report: one value, one disagreement
+        seen.add(repeat)
         if period is not None:
             items.append((period, obs, obs.interval, obs.features.projection))
     items.sort(key=lambda item: item[0])

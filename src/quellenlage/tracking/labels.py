@@ -15,7 +15,7 @@ import functools
 from collections import Counter
 from collections.abc import Sequence
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from quellenlage.tracking.places import country_name
 
@@ -39,6 +39,19 @@ def _labels() -> dict[str, str]:
     return table
 
 
+def _top(counts: Counter) -> Any:
+    """The most frequent item; ties go to the smallest, so labels never depend on set order."""
+    return min(counts, key=lambda item: (-counts[item], str(item)))
+
+
+def place_name(place: str) -> str:
+    """A place key in words: "ET" -> "Ethiopia", "ET/S" -> "southern Ethiopia"."""
+    code, _, quarter = place.partition("/")
+    if not quarter:
+        return country_name(code)
+    return f"{_labels().get(f'quarter:{quarter}', quarter)} {country_name(code)}"
+
+
 def measure_label(measure: str, word: str | None = None) -> str | None:
     """What happened to what is counted, in words ("killed", "evacuated"); None if unknown."""
     if measure == "unknown":
@@ -54,7 +67,7 @@ def thing_label(unit_class: str | None, units: Sequence[str]) -> str | None:
     known = _labels().get(f"unit:{unit_class}")
     if known:
         return known
-    noun = Counter(units).most_common(1)[0][0] if units else unit_class
+    noun = _top(Counter(units)) if units else unit_class
     return f"“{noun}”"
 
 
@@ -64,11 +77,12 @@ def figure_label(
     """The label of a figure, the group it counts, its places, and whether it names a thing."""
     owners = Counter(o for link in links if (o := link.observation.features.owner))
     places = Counter(p for link in links for p in link.observation.features.places)
-    owner = owners.most_common(1)[0][0] if owners else None
+    owner = _top(owners) if owners else None
     # the place most values name (a place named once, e.g. where a source sits, is not shown)
-    top_places = tuple(p for p, n in places.most_common(1) if 2 * n >= len(links))
+    place = _top(places) if places else None
+    top_places = (place,) if place is not None and 2 * places[place] >= len(links) else ()
     classes = Counter(link.observation.features.unit_class for link in links)
-    unit_class = classes.most_common(1)[0][0]
+    unit_class = _top(classes)
     units = [u for link in links if (u := link.observation.quantity.unit)]
     thing = thing_label(unit_class, units)
     named = thing is not None
@@ -81,7 +95,7 @@ def figure_label(
     if owner:
         parts.append(country_name(owner))
     if top_places:
-        parts.append("in " + ", ".join(country_name(p) for p in top_places))
+        parts.append("in " + ", ".join(place_name(p) for p in top_places))
     label = " · ".join(parts)
     what = measure_label(measure, measure_word)
     if what:
@@ -101,4 +115,4 @@ def figure_measure(links: Sequence[Link]) -> tuple[str, str | None]:
     measures = {m for m, _ in counts}
     if {"deployed", "planned"} <= measures:
         return "deployed", None
-    return counts.most_common(1)[0][0]
+    return _top(counts)

@@ -20,8 +20,10 @@ from typing import Literal
 
 from quellenlage.quantities import measure
 from quellenlage.quantities.measure import PRESENCE, detail
+from quellenlage.tracking import voices
 from quellenlage.tracking.labels import figure_label, figure_measure
 from quellenlage.tracking.observations import Observation
+from quellenlage.tracking.subjects import place_country
 
 #: Score a candidate needs to join a figure.
 DEFAULT_THRESHOLD = 0.6
@@ -129,6 +131,9 @@ class _Cluster:
     high_magnitude: float = float("-inf")
     closed: bool = False  # a figure split off by hand takes no automatic members
     owner: str | None = None  # the group most of its values count
+    #: Each report's totals by who gives them and for when: one voice gives one value.
+    voices: dict[tuple, list[tuple[float, float]]] = field(default_factory=dict)
+    voice_reports: set[str] = field(default_factory=set)  # a cheap first test for _conflicts
 
     def add(self, link: Link) -> None:
         f = link.observation.features
@@ -140,6 +145,10 @@ class _Cluster:
         ):
             self.measure, self.measure_word = f.measure, f.measure_word
         self.links.append(link)
+        voice = voices.voice(link.observation)
+        if voice is not None:
+            self.voices.setdefault(voice, []).append(link.observation.interval)
+            self.voice_reports.add(voice[0])
         if f.owner:
             self.owners[f.owner] += 1
             if self.owner is None or self.owners[f.owner] > self.owners[self.owner]:
@@ -172,6 +181,8 @@ def score(obs: Observation, cluster: _Cluster) -> tuple[float | None, str]:
         return None, f"measures differ ({f.measure} vs {cluster.measure})"
     if f.rate != cluster.rate:
         return None, "a rate and a total are different figures"
+    if voices.conflicts(obs, cluster.voices, cluster.voice_reports):
+        return None, "the same voice of the same report gives another value of this figure"
     gap = max(cluster.low_magnitude - f.magnitude, f.magnitude - cluster.high_magnitude, 0.0)
     if gap > MAX_MAGNITUDE_GAP:
         return None, f"value is {10**gap:.0f}× off the figure's values"
@@ -189,11 +200,14 @@ def score(obs: Observation, cluster: _Cluster) -> tuple[float | None, str]:
         return None, f"the sentence before names other groups than {owner}"
     if f.places and cluster.places and not (f.places & cluster.places):
         return None, f"different places ({', '.join(sorted(f.places))})"
+    if not f.places and cluster.places and all("/" in p for p in cluster.places):
+        return None, "the figure counts in a part of a country; the value names no part"
     if (
         not f.places
         and cluster.places
         and f.report_countries
-        and not f.report_countries & (cluster.places | cluster.report_countries)
+        and not f.report_countries
+        & ({place_country(p) for p in cluster.places} | cluster.report_countries)
     ):
         return None, "the report is about other countries than the figure's place"
 
@@ -305,7 +319,7 @@ def _cluster_block(
             clusters.append(cluster)
             continue
         candidates: dict[int, _Cluster] = {}
-        for key in f.countries or f.report_countries or {_NO_COUNTRY}:
+        for key in sorted(f.countries or f.report_countries or {_NO_COUNTRY}):  # stable order
             for cluster in index.get(key, ()):
                 if not cluster.closed:
                     candidates[id(cluster)] = cluster

@@ -22,7 +22,8 @@ from quellenlage.tracking import lexicon, subjects
 _PROJECTION_WORDS = lexicon.word_set(
     """
     wolle wollen will plane planen plant geplant erwartet erwarten voraussichtlich künftig
-    plans plan planned planning expected expects expect intends intend
+    könnte könnten dürfte dürften
+    plans plan planned planning expected expects expect intends intend could might
     """
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
@@ -244,6 +245,9 @@ def _features(obs: Observation) -> Features:
     sources = [(a - sentence_start, b - sentence_start) for a, b in mentions]
     lang = obs.report.language or "de"
     owner, places = subjects.owner_and_places(obs.sentence, q_start, q_end, sources, lang)
+    if not places and obs.context and subjects.there_before(obs.sentence, q_start, lang):
+        # "Dort starben …": the place of the sentence before
+        places = subjects.owner_and_places(obs.context, -1_000, -1_000, [], lang)[1]
     tokens = lexicon.words(obs.sentence)
     unit = lexicon.unit_class(obs.quantity.unit)
     value = abs(float(obs.quantity.value))

@@ -25,6 +25,7 @@ from quellenlage.tracking.aliases import alias_index as _alias_index
 from quellenlage.tracking.aliases import aliases
 from quellenlage.tracking.aliases import source_words as _source_words
 from quellenlage.tracking.lexicon import word_set
+from quellenlage.tracking.source_kinds import checked_kind
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -95,14 +96,21 @@ def _clean(text: str) -> str:
     text = text.strip().strip(_QUOTES + "' ,.;:")
     for quote in _QUOTES:
         text = text.replace(quote, "")
-    return _SPACE.sub(" ", text)
+    text = _SPACE.sub(" ", text)
+    tail = _NUMBER_TAIL.search(text)
+    if tail and len(text[: tail.start()].split(" ")) >= 2:  # "die 27 EU-Staaten" keeps its number
+        text = text[: tail.start()]
+    return text
 
 
 #: Nouns that introduce a source without being it: "nach Angaben des Ministeriums".
 _INTRODUCERS = word_set(
     "angaben einschätzung einschätzungen worten informationen erkenntnissen erkenntnisse "
-    "berichten aussagen schätzungen darstellung auffassung ansicht berufung"
+    "berichten aussagen schätzungen darstellung auffassung ansicht berufung "
+    "artikel bericht meldung meldungen pressemitteilung mitteilung erklärung"
 )
+#: A number ends a source's name: the rest is what it said ("Reuters 900 Menschen").
+_NUMBER_TAIL = re.compile(r"\s+[\d][\d.,]*\s+\S.*$")  # "Channel 10" keeps its number
 _LINKS = frozenset({"des", "der", "von", "vom", "auf", "den", "dem", "eines", "einer", "of"})
 _COORDINATION = re.compile(r"(?<!-) (?:und|and|sowie) ")
 
@@ -164,7 +172,37 @@ def _alias(text: str) -> str | None:
     return _alias_index().get(text.lower())
 
 
+def _is_name(part: str) -> bool:
+    words = part.split(" ")
+    return 2 <= len(words) <= 4 and all(
+        w[:1].isupper() and w.lower() not in _ARTICLES for w in words
+    )
+
+
+def _compound_introducer(word: str) -> str | None:
+    """ "Behördenangaben", "Regierungsangaben": the source inside an introducing compound."""
+    lower = word.lower()
+    for noun in _INTRODUCERS:
+        if lower.endswith(noun) and len(lower) - len(noun) >= 4:
+            stem = word[: -len(noun)].rstrip("-")  # "UNO-Angaben"
+            return stem[:-1] if stem.endswith("s") and not stem.endswith("ss") else stem
+    return None
+
+
 def _normalise_one(cleaned: str) -> tuple[str, SourceKind | None]:
+    if (
+        ", " in cleaned
+    ):  # "Tegaye Mununhe, der Polizeichef …", "… Parteichefs Hanois, Pham Quang Nghi"
+        parts = cleaned.split(", ")
+        names = [part for part in parts if _is_name(part)]
+        if names:
+            name, kind = _normalise_one(max(names, key=lambda part: len(part.split(" "))))
+            return name, kind or "person"
+        if parts[0] and all(part[:1].islower() for part in parts[1:]):
+            return _normalise_one(parts[0])  # "…, who attended the briefing": a clause, no name
+    head, _, last = cleaned.rpartition(" ")
+    if stem := _compound_introducer(last):  # "israelischen Armeeangaben": the army
+        cleaned = f"{head} {stem}" if head else stem
     stripped, kind = _strip(cleaned)
     for candidate in (stripped, cleaned):
         if name := _alias(candidate):
@@ -242,12 +280,18 @@ class SourceEntry:
 
 
 def source_identity(source: Source) -> tuple[str, SourceKind]:
-    """Normalised name and kind; a known alias's kind wins over the extractor's guess."""
+    """Normalised name and kind; a known alias's kind wins over the extractor's guess.
+
+    Any other kind is checked against what the name is (a place, a person's name, an
+    organisation's noun): see :mod:`quellenlage.tracking.source_kinds`.
+    """
     name, implied = normalise_source(source.name)
     if name in aliases():
         return name, aliases()[name][0]
     kind = source.kind if source.kind != "unknown" else (implied or "unknown")
-    return name, kind
+    last = name.split(" ")[-1].lower()
+    by_noun = next((k for suffix, k in _KIND_SUFFIXES if last.endswith(suffix)), None)
+    return name, checked_kind(name, kind, by_noun)
 
 
 def person_aliases(kinds: dict[str, Counter[str]]) -> dict[str, str]:

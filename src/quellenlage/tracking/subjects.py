@@ -37,14 +37,79 @@ def subject_words(lang: str) -> dict[str, frozenset[str]]:
     vocab = measure.load_vocabulary(lang, "subject_words", _SUBJECT_CLASSES)
     classes: dict[str, set[str]] = {name: set() for name in _SUBJECT_CLASSES}
     for words, name in vocab.exact.items():
-        classes[name].add(" ".join(words))
+        classes[name.split(":")[0]].add(" ".join(words))
     return {name: frozenset(words) for name, words in classes.items()}
 
 
-_SUBJECT_CLASSES = frozenset({"at", "cue", "role", "article", "rate", "area", "anaphor"})
+_SUBJECT_CLASSES = frozenset(
+    {"at", "cue", "role", "article", "rate", "area", "anaphor", "quarter", "there"}
+)
 
 
-def _located(words: list[str], i: int, subject: dict[str, frozenset[str]]) -> tuple[bool, int]:
+@functools.cache
+def _quarters(lang: str) -> tuple[dict[tuple[str, ...], str], tuple[tuple[str, str], ...]]:
+    vocab = measure.load_vocabulary(lang, "subject_words", _SUBJECT_CLASSES)
+    exact = {w: c.split(":")[1] for w, c in vocab.exact.items() if c.startswith("quarter:")}
+    prefixes = tuple((p, c.split(":")[1]) for p, c in vocab.prefixes if c.startswith("quarter:"))
+    return exact, prefixes
+
+
+def quarter_at(words: list[str], i: int, lang: str) -> tuple[str, int] | None:
+    """The part of a country a direction word names ("Süden", "southern", "south west"): (N…C, words)."""
+    exact = _quarters(lang)[0]
+    for length in (2, 1):
+        quarter = exact.get(tuple(words[i : i + length]))
+        if quarter and i + length <= len(words):
+            return quarter, length
+    quarter = _quarter_prefix(words[i], lang) if i < len(words) else None
+    return (quarter, 1) if quarter else None
+
+
+@functools.cache
+def _prefix_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    prefixes = dict(_quarters(lang)[1])
+    alternation = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(f"(?:{alternation})" if alternation else r"(?!)"), prefixes
+
+
+def _quarter_prefix(word: str, lang: str) -> str | None:
+    pattern, prefixes = _prefix_pattern(lang)
+    match = pattern.match(word)  # the longest prefix first
+    if match is None or not (word == match.group() or len(word) - match.end() >= 3):
+        return None
+    return prefixes[match.group()]
+
+
+def _compound_place(word: str, lang: str) -> str | None:
+    """A country part written as one word ("Zentralvietnam", "Nordäthiopien"): "VN/C"."""
+    if _quarter_prefix(word, lang) is None:
+        return None
+    gazetteer = places_module.gazetteer(lang)
+    for prefix, quarter in _quarters(lang)[1]:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 4 and places_module.is_name((rest,), lang):
+            code = gazetteer.single.get(rest)
+            if code:
+                return f"{code}/{quarter}"
+    return None
+
+
+def place_country(place: str) -> str:
+    """The country of a place key ("VN/C" -> "VN")."""
+    return place.split("/", 1)[0]
+
+
+def there_before(sentence: str, quantity_start: int, lang: str) -> bool:
+    """Whether the sentence refers back to an earlier place before the number ("Dort starben")."""
+    there = subject_words(lang if lang in ("de", "en") else "de")["there"]
+    words = lexicon.words(sentence[: max(0, quantity_start)])
+    spans = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+    return bool(there & spans)
+
+
+def _located(
+    words: list[str], i: int, subject: dict[str, frozenset[str]], lang: str
+) -> tuple[bool, int]:
     """Whether the country at ``words[i]`` is a place, and where its phrase starts.
 
     "in Russland", "in der Ukraine", "im Süden Äthiopiens", "in northern Ethiopia",
@@ -55,9 +120,14 @@ def _located(words: list[str], i: int, subject: dict[str, frozenset[str]]) -> tu
     while j >= 0 and (
         words[j] in subject["article"]
         or words[j] in subject["area"]
-        or (words[j] == "of" and j > 0 and words[j - 1] in subject["area"])
+        or quarter_at(words, j, lang) is not None
+        or (
+            words[j] == "of"
+            and j > 0
+            and (words[j - 1] in subject["area"] or quarter_at(words, j - 1, lang) is not None)
+        )
     ):
-        area = area or words[j] in subject["area"]
+        area = area or words[j] in subject["area"] or quarter_at(words, j, lang) is not None
         j -= 1
     if j >= 0 and words[j] in subject["at"]:
         return True, j
@@ -98,13 +168,16 @@ def owner_and_places(
     while i < len(tokens):
         hit = gazetteer.country_at(words, i)
         if hit is None:
+            compound = _compound_place(words[i], lang)
+            if compound and not any(a <= tokens[i][1] < b for a, b in sources):
+                places.add(compound)
             i += 1
             continue
         country, length = hit
         _, start, _ = tokens[i]
         end = tokens[i + length - 1][2]
         previous = words[i - 1] if i > 0 else ""
-        at, first = _located(words, i, subject)
+        at, first = _located(words, i, subject, lang)
         speaker = start < dateline_end or (
             at
             and (
@@ -115,12 +188,21 @@ def owner_and_places(
                 )
             )
         )
+        quarter = next(
+            (q for k in range(first, i) if (q := quarter_at(words, k, lang)) is not None), None
+        )
         i += length
         phrase = tuple(words[i - length : i])
         if speaker or any(a <= start < b for a, b in sources):
             continue  # where the speaker sits, or who speaks ("die „New York Times“")
         if at and not places_module.is_name(phrase, lang):
+            after = quarter_at(words, i, lang) if i < len(words) else None
+            if after is not None:  # "im chinesischen Südwesten": that part of the country
+                places.add(f"{country}/{after[0]}")
             continue  # "nach britischen Angaben": an adjective after a preposition is neither
+        if at and quarter is not None:  # "im Süden Äthiopiens", "in northern Ethiopia"
+            places.add(f"{country}/{quarter[0]}")
+            continue
         if at or places_module.is_city(phrase, lang):
             places.add(country)
             continue
@@ -144,11 +226,16 @@ def is_rate(tokens: list[str], lang: str) -> bool:
 
 
 def report_countries(text: str, lang: str | None, top: int = 2) -> frozenset[str]:
-    """The countries a report names most often, counted once per paragraph."""
+    """The countries a report names most often, counted once per paragraph.
+
+    A country named in less than half as many paragraphs as the most named one is
+    mentioned in passing ("die griechisch-orthodoxe Kirche"), not what the report is about.
+    """
     counts = Counter(
         code for paragraph in text.split("\n") for code in countries_in(paragraph, lang)
     )
-    return frozenset(code for code, _ in counts.most_common(top))
+    most = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]  # stable on ties
+    return frozenset(code for code, n in most if 2 * n >= most[0][1])
 
 
 def countries_in(text: str, lang: str | None) -> set[str]:

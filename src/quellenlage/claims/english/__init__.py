@@ -24,15 +24,17 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from quellenlage.claims.english.build import english_claim
+from quellenlage.claims.build import build_claim
 from quellenlage.claims.english.discourse import Discourse
-from quellenlage.claims.english.frames import Frame, according_to, citing, noun_frames, verb_frames
+from quellenlage.claims.english.frames import Frame, verb_frames
 from quellenlage.claims.english.lexicon import (
+    function_words,
     hedge_frames,
     hedge_words,
     lemma_of,
     source_kind,
 )
+from quellenlage.claims.english.nominal import according_to, citing, noun_frames
 from quellenlage.claims.english.sources import (
     Referents,
     entity_referents,
@@ -42,6 +44,7 @@ from quellenlage.claims.english.sources import (
 from quellenlage.claims.english.spans import (
     QUOTE_MARKS,
     overlap,
+    quote_text,
     sentences,
     token_chars,
     trim_chars,
@@ -51,9 +54,6 @@ from quellenlage.records import Claim, Mention, Source
 
 __all__ = ["extract_english_claims", "source_kind"]
 
-_QUESTION_WORDS = frozenset({"how", "whether", "if", "what", "why", "who", "when", "where"})
-_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
-
 
 class _Document(Discourse):
     """State of one document's extraction."""
@@ -61,7 +61,7 @@ class _Document(Discourse):
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.text
-        scan = find_quotes(self.text)
+        scan = find_quotes(quote_text(self.text))
         self.quotes = [
             q for q in scan.quotes if q.depth == 0 and re.search(r"\w", self.text[q.start : q.end])
         ]
@@ -71,37 +71,56 @@ class _Document(Discourse):
 
     # --- quotes -----------------------------------------------------------------------------
     def _with_quotes(
-        self, start: int, end: int, sentence: Span, cue_end: int
+        self, start: int, end: int, sentence: Span, cue: tuple[int, int], frame: tuple[int, int]
     ) -> tuple[int, int, str]:
         """Extend a content span over the quotes it touches; return it with its mode."""
+        cue_start, cue_end = cue
+        frame_start, frame_end = frame
+        quoted_content = any(q.start <= start < q.end for q in self.quotes)
         for quote in self.quotes:
             touches = quote.start < end and start < quote.end
+            # "“A,” X told reporters, “B”", "“A,” he said on Monday, but “B”": the frame and a
+            # few words at most between the quotes
+            gap = self.text[max(end, frame_end) : quote.start].strip(" ,:;\n—–-")
             follows = (
                 quote.start >= cue_end
                 and quote.start <= sentence.end_char
-                and not self.text[max(end, cue_end) : quote.start].strip(" ,:;\n—–-")
+                and len(gap.split()) <= 3
+                and not re.search(r"[.!?\"“”]", gap)
             )
-            if touches or follows:
+            precedes = (  # "“A,” he said, “B”" with B as the parsed content
+                quoted_content
+                and quote.end <= frame_start <= start
+                and quote.start >= sentence.start_char
+                and not self.text[quote.end : frame_start].strip(" ,:;—–-")
+                and self.text[quote.start : quote.end - 1].rstrip().endswith(",")
+            )
+            if touches or follows or precedes:
                 start, end = min(start, quote.start), max(end, quote.end)
-        inner = trim_chars(self.text, start, end)
         covered = [q for q in self.quotes if start <= q.start and q.end <= end]
         if not covered:
             return start, end, "indirect"
-        outside = self.text[start:end]
-        for quote in covered:
-            outside = outside.replace(self.text[quote.start : quote.end], " ")
-        if re.search(r"\w", _strip_frame(outside)):
+        # Words outside the quotes are content ("said Trump is reduced to “taunts”"), unless
+        # the frame sits between the quotes ("“A,” he said on Monday, “B”").
+        cut = [(q.start, q.end) for q in covered]
+        if start < cue_start < end:
+            cut.append((frame_start, frame_end))
+        outside = "".join(
+            char
+            for offset, char in enumerate(self.text[start:end], start)
+            if not any(a <= offset < b for a, b in cut)
+        )
+        words = re.findall(r"\w+", outside)
+        if len(words) > (3 if start < cue_start < end else 0):
             return start, end, "mixed"
         first, last = covered[0], covered[-1]
-        return (
-            (first.start + 1, last.end - 1, "direct") if len(covered) == 1 else (*inner, "direct")
-        )
+        return first.start + 1, last.end - 1, "direct"  # inside the outer quote marks
 
     # --- frames → claims ------------------------------------------------------------------
     def frame_claim(self, frame: Frame, sentence: Span, chain: list[Source]) -> Claim | None:
         doc = self.doc
         start, end = token_chars(doc, *frame.content)
-        if end <= start or doc[frame.content[0]].lower_ in _RELATIVE_PRONOUNS:
+        if end <= start or doc[frame.content[0]].lower_ in function_words("relative_pronouns"):
             return None  # "…, said Smith, who …": a relative clause is no content
         cue_start = frame.cue[0].idx
         cue_end = frame.cue[-1].idx + len(frame.cue[-1].text)
@@ -109,12 +128,20 @@ class _Document(Discourse):
             return None  # "I think …" inside a quote: the quote is the outer speaker's claim
         mode = frame.mode
         if mode in ("indirect", "according_to"):
-            start, end, quoted = self._with_quotes(start, end, sentence, cue_end)
+            parts = [(cue_start, cue_end)] + [
+                (part.start_char, part.end_char)
+                for part in (frame.source, frame.addressee)
+                if part is not None and abs(part.start_char - cue_start) < 120
+            ]
+            frame_span = (min(a for a, _ in parts), max(b for _, b in parts))
+            start, end, quoted = self._with_quotes(
+                start, end, sentence, (cue_start, cue_end), frame_span
+            )
             if quoted != "indirect" and mode == "indirect":
                 mode = quoted
             if mode == "direct" and start < cue_start < end:
                 mode = "direct"  # the frame inside the quote ("“A,” he said, “B”")
-        question = doc[frame.content[0]].lower_ in _QUESTION_WORDS  # "asked how …"
+        question = doc[frame.content[0]].lower_ in function_words("question_words")  # "asked how …"
         if "quote_only" in frame.flags and mode not in ("direct", "mixed") and not question:
             return None  # "continued", "asked": a frame for quotes, not for a clause
         start, end = trim_chars(self.text, start, end)
@@ -145,21 +172,20 @@ class _Document(Discourse):
             first, last = frame.outer_cue[0], frame.outer_cue[-1]
             cue = Mention(doc[first.i : last.i + 1].text, (first.idx, last.idx + len(last.text)))
         content_tokens = doc.char_span(start, end, alignment_mode="expand")
-        certainty = _certainty(frame, content_tokens, sentence, source is not None)
         sentence_span = (min(sentence.start_char, start), max(sentence.end_char, end))
-        return english_claim(
+        return build_claim(
             self.text,
-            span=(start, end),
-            sentence_span=sentence_span,
-            mode=mode,
-            certainty=certainty,
+            (start, end),
+            sentence_span,
+            mode,
+            hedges=_frame_hedges(frame, content_tokens, sentence),
+            denied="denial" in frame.flags,
             cue=cue,
             source=source,
-            chain=tuple(chain),
+            chain=chain,
             addressee=addressee,
             inherited=inherited,
             medium=frame.medium,
-            hedges=_hedges(content_tokens, sentence),
         )
 
     def sentence_claims(self, sentence: Span) -> list[Claim]:
@@ -191,11 +217,6 @@ class _Document(Discourse):
             if headline is not None:
                 found.append(headline)
         return found
-
-
-def _strip_frame(text: str) -> str:
-    """What is left of a content outside its quotes, minus short frame words."""
-    return text if len(text.split()) > 4 else ""
 
 
 def _apply_according(sentence: Span, frames: list[Frame], cue, source: Span) -> list[Frame]:
@@ -240,16 +261,16 @@ def _hedges(content: Span | None, sentence: Span) -> tuple[str, ...]:
     return tuple(sorted({t.lower_ for t in tokens if t.lower_ in words}))
 
 
-def _certainty(frame: Frame, content: Span | None, sentence: Span, sourced: bool):
-    if "denial" in frame.flags:
-        return "denied"
-    if (
-        _hedges(content, sentence)
-        or "hedge" in frame.flags
-        or any(lemma_of(t) in hedge_frames() for t in frame.cue)
-    ):
-        return "hedged"
-    return "reported" if sourced or frame.mode != "assertion" else "asserted"
+def _frame_hedges(frame: Frame, content: Span | None, sentence: Span) -> tuple[str, ...]:
+    """Hedge words of the sentence and content, with a hedging frame verb ("is believed to",
+    "estimated") among them."""
+    found = set(_hedges(content, sentence))
+    for token in frame.cue:
+        if ("hedge" in frame.flags and token.pos_ in ("VERB", "ADJ")) or (
+            lemma_of(token) in hedge_frames()
+        ):
+            found.add(lemma_of(token))
+    return tuple(sorted(found))
 
 
 def _is_claim_sentence(text: str) -> bool:
@@ -261,14 +282,12 @@ def _assertion(doc: Doc, sentence: Span) -> Claim | None:
     if not _is_claim_sentence(sentence.text):
         return None
     start, end = trim_chars(doc.text, sentence.start_char, sentence.end_char)
-    hedges = _hedges(None, sentence)
-    return english_claim(
+    return build_claim(
         doc.text,
-        span=(start, end),
-        sentence_span=(sentence.start_char, sentence.end_char),
-        mode="assertion",
-        certainty="hedged" if hedges else "asserted",
-        hedges=hedges,
+        (start, end),
+        (sentence.start_char, sentence.end_char),
+        "assertion",
+        hedges=_hedges(None, sentence),
     )
 
 
@@ -301,6 +320,9 @@ def extract_english_claims(
             continue
         framed = state.quote_frame(quote)
         if framed is not None:
+            cues = {c.cue.span for c in claims if c.cue is not None}
+            if framed.cue is not None and framed.cue.span in cues:
+                continue  # "“A,” he said, “B”": B joins the claim of A below
             claims.append(framed)
             continue
         if len(doc.text[quote.start : quote.end].split()) < 4:

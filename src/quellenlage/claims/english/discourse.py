@@ -14,28 +14,18 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from quellenlage.claims.english.build import english_claim
-from quellenlage.claims.english.lexicon import verb_entry_any
+from quellenlage.claims.build import build_claim
+from quellenlage.claims.english.lexicon import headline_cue, verb_entry_any
 from quellenlage.claims.english.sources import make_source, remember
 from quellenlage.claims.english.spans import QUOTE_MARKS, overlap, trim_chars
 from quellenlage.records import Claim, Mention
 
-HEADLINE_CUES = frozenset(
-    {
-        "says",
-        "said",
-        "warns",
-        "claims",
-        "tells",
-        "reports",
-        "insists",
-        "admits",
-        "denies",
-        "confirms",
-        "say",
-        "warn",
-    }
-)
+
+def _named_again(name: str, span: Span, rest: str) -> bool:
+    """ "Rush Limbaugh: …" as a headline: a proper name that the text names again."""
+    if not all(t.pos_ == "PROPN" for t in span if t.is_alpha):
+        return False
+    return re.search(rf"\b{re.escape(name)}\b", rest) is not None
 
 
 class Discourse:
@@ -46,7 +36,7 @@ class Discourse:
         tokens = [t for t in sentence if not t.is_space]
         if tokens and tokens[-1].text in ".!":
             tokens.pop()
-        if len(tokens) < 4 or tokens[-1].lower_ not in HEADLINE_CUES:
+        if len(tokens) < 4 or not headline_cue(tokens[-1]):
             return None
         commas = [i for i, t in enumerate(tokens) if t.text == ","]
         if not commas or not 1 <= len(tokens) - commas[-1] - 2 <= 6:
@@ -56,12 +46,11 @@ class Discourse:
         start, end = trim_chars(self.text, tokens[0].idx, tokens[comma].idx)
         source, _ = make_source(source_span, self.referents, self.sources)
         cue = tokens[-1]
-        return english_claim(
+        return build_claim(
             self.text,
-            span=(start, end),
-            sentence_span=(sentence.start_char, sentence.end_char),
-            mode="indirect",
-            certainty="reported",
+            (start, end),
+            (sentence.start_char, sentence.end_char),
+            "indirect",
             cue=Mention(cue.text, (cue.idx, cue.idx + len(cue.text))),
             source=source,
             medium="speech",
@@ -69,18 +58,27 @@ class Discourse:
 
     # --- discourse --------------------------------------------------------------------------
     def transcript_claims(self) -> list[Claim]:
-        """Lines "NAME: text" where NAME is a person or organisation named in the text."""
+        """Lines "NAME: text" where NAME is a person or organisation named in the text, or
+        a speaker in capitals of a transcript ("WALLACE: …" on two lines or more)."""
         found = []
         surnames = {e.text.split()[-1].upper() for e in self.doc.ents if e.label_ == "PER"}
-        for line in re.finditer(
-            r"(?m)^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)", self.text
-        ):
+        lines = list(
+            re.finditer(
+                r"(?m)^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)",
+                self.text,
+            )
+        )
+        capitals = [line.group(1) for line in lines if line.group(1).isupper()]
+        for line in lines:
             name = line.group(1)
             span = self.doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
             if span is None:
                 continue
-            named = any(t.ent_type_ in ("PER", "ORG") for t in span) or (
-                name.isupper() and name.split()[-1] in surnames
+            named = (
+                any(t.ent_type_ in ("PER", "ORG") for t in span)
+                or name.split()[-1].upper() in surnames
+                or (name.isupper() and len(name) > 2 and len(capitals) >= 2)
+                or _named_again(name, span, self.text[line.end() :])
             )
             if not named:
                 continue
@@ -90,12 +88,11 @@ class Discourse:
             source, inherited = make_source(span, self.referents, self.sources)
             colon = line.end(1)
             found.append(
-                english_claim(
+                build_claim(
                     self.text,
-                    span=(start, end),
-                    sentence_span=(line.start(), line.end()),
-                    mode="direct",
-                    certainty="reported",
+                    (start, end),
+                    (line.start(), line.end()),
+                    "direct",
                     cue=Mention(":", (colon, colon + 1)),
                     source=source,
                     inherited=inherited,
@@ -127,12 +124,11 @@ class Discourse:
             name = doc.char_span(quote.end + signed.start(2), name_end, alignment_mode="contract")
             if name is not None:
                 source, _ = make_source(name, self.referents, self.sources)
-                return english_claim(
+                return build_claim(
                     self.text,
-                    span=trim_chars(self.text, quote.start + 1, quote.end - 1),
-                    sentence_span=(quote.start, name.end_char),
-                    mode="direct",
-                    certainty="reported",
+                    trim_chars(self.text, quote.start + 1, quote.end - 1),
+                    (quote.start, name.end_char),
+                    "direct",
                     cue=Mention(signed.group(1), (dash, dash + len(signed.group(1)))),
                     source=source,
                     medium="unknown",
@@ -197,12 +193,12 @@ class Discourse:
             remember(self.sources, source, span)
         entry = verb_entry_any(verb)
         start, end = trim_chars(self.text, quote.start + 1, quote.end - 1)
-        return english_claim(
+        return build_claim(
             self.text,
-            span=(start, end),
-            sentence_span=(min(quote.start, span.start_char), max(quote.end, span.end_char)),
-            mode="direct",
-            certainty="denied" if "denial" in entry.flags else "reported",
+            (start, end),
+            (min(quote.start, span.start_char), max(quote.end, span.end_char)),
+            "direct",
+            denied="denial" in entry.flags,
             cue=Mention(verb.text, (verb.idx, verb.idx + len(verb.text))),
             source=source,
             inherited=inherited,
@@ -217,7 +213,8 @@ class Discourse:
         end = claim.span[1]
         position = max(claim.sentence_span[1], claim.cue.span[1])
         stop = re.compile(r"[.!?]").search(self.text, position, position + 80)
-        if stop and not re.search(r"[\"“”]", self.text[position : stop.start()]):
+        ended = self.text[:position].rstrip().endswith((".", "!", "?"))
+        if stop and not ended and not re.search(r"[\"“”\n]", self.text[position : stop.start()]):
             position = stop.end()  # "“A,” she told reporters. “B.”": after the frame's sentence
         for quote in self.quotes:
             if quote.start < position:
@@ -252,12 +249,11 @@ class Discourse:
         gap = self.text[previous.sentence_span[1] : line_start]
         if gap.count("\n\n") > 1 or len(gap) > 400:
             return None
-        return english_claim(
+        return build_claim(
             self.text,
-            span=trim_chars(self.text, quote.start + 1, quote.end - 1),
-            sentence_span=(line_start, quote.end),
-            mode="direct",
-            certainty="reported",
+            trim_chars(self.text, quote.start + 1, quote.end - 1),
+            (line_start, quote.end),
+            "direct",
             source=previous.source,
             chain=previous.chain,
             inherited=True,

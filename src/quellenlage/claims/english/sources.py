@@ -15,16 +15,23 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.claims.english.lexicon import (
-    DETERMINERS,
-    PRONOUNS,
+    function_words,
+    gender_of,
     kind_words,
     lemma_of,
+    pronoun_sources,
     source_kind,
 )
 from quellenlage.records import Source
 
 #: Dependents that end a source mention: a relative clause, a clause, a parenthesis.
 _CUT_DEPS = frozenset({"acl:relcl", "acl", "parataxis", "advcl"})
+#: The kinds of names a pronoun of each kind can stand for ("they": a group or a body).
+_PRONOUN_REFERENTS = {
+    "person": ("person",),
+    "group": ("group", "organisation", "state"),
+    "organisation": ("organisation", "agency", "media", "document", "state"),
+}
 _EDGE_PUNCT = frozenset(",;:—–-()[]\"'“”‘’")
 
 
@@ -44,12 +51,21 @@ def phrase(head: Token, *, drop_case: bool = True) -> Span:
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
     for child in head.rights:
-        relative = child.left_edge.lower_ in ("who", "which", "whose", "whom")
+        relative = child.left_edge.lower_ in function_words("relative_pronouns")
         if child.dep_ in _CUT_DEPS or "relcl" in child.dep_ or relative:
             end = min(end, child.left_edge.i)
+    for token in doc[head.i + 1 : end]:  # "X, who …" hung on a word inside the name
+        if "relcl" in token.dep_ and token.left_edge.i > head.i:
+            end = min(end, token.left_edge.i)
     if drop_case:
         while start < head.i and doc[start].dep_ in ("case", "fixed") and doc[start].head == head:
             start += 1
+    for token in doc[start:end]:  # a dateline or heading line before it is not the source
+        if "\n" in token.text:
+            if token.i < head.i:
+                start = token.i + 1
+            else:
+                end = min(end, token.i)
     start, end = _trim(doc, start, end)
     if start >= end:
         return doc[head.i : head.i + 1]
@@ -89,16 +105,30 @@ def _label_of(span: Span) -> str | None:
 class Referents:
     """Names met so far in a document, latest last: for pronouns and descriptions."""
 
-    #: (token position, name, kind, description words of the mention)
-    named: list[tuple[int, str, str, frozenset[str]]] = field(default_factory=list)
+    #: (token position, name, kind, description words of the mention, gender or None)
+    named: list[tuple[int, str, str, frozenset[str], str | None]] = field(default_factory=list)
 
     def add(self, position: int, name: str, kind: str, words: frozenset[str] = frozenset()) -> None:
-        self.named.append((position, name, kind, words))
+        gender = gender_of(name, words) if kind == "person" else None
+        self.named.append((position, name, kind, words, gender))
 
-    def latest(self, before: int, kinds: tuple[str, ...], word: str | None = None) -> str | None:
+    def latest(
+        self,
+        before: int,
+        kinds: tuple[str, ...],
+        word: str | None = None,
+        gender: str | None = None,
+        *,
+        known: bool = False,
+    ) -> str | None:
+        """The latest name of one of ``kinds`` before ``before``; with ``word``, one described
+        by it ("the spokeswoman"); with ``gender``, none of the other gender ("she"), and
+        with ``known`` only names known to be of that gender."""
         fallback = None
-        for position, name, kind, words in reversed(self.named):
+        for position, name, kind, words, own in reversed(self.named):
             if position >= before or kind not in kinds:
+                continue
+            if gender is not None and (known or own is not None) and own != gender:
                 continue
             if word is None or word in words or word in name.lower():
                 return name
@@ -106,7 +136,7 @@ class Referents:
         return fallback if word is None else None
 
     def full_name(self, before: int, surname: str) -> str | None:
-        for position, name, kind, _words in reversed(self.named):
+        for position, name, kind, _words, _gender in reversed(self.named):
             if position < before and kind == "person" and name != surname == name.split()[-1]:
                 return name
         return None
@@ -119,8 +149,21 @@ def entity_referents(doc: Doc) -> Referents:
     for ent in doc.ents:
         if ent.label_ in kinds:
             kind = kinds[ent.label_] if ent.label_ != "ORG" else source_kind(ent.text, "ORG")
-            referents.add(ent.start, ent.text, kind)
+            referents.add(ent.start, ent.text, kind, _described_by(ent))
     return referents
+
+
+def _described_by(ent: Span) -> frozenset[str]:
+    """Words that describe a named entity where it is met: the title before it ("Ms."), its
+    appositions and the noun it is in apposition to ("Maria Lopez, the health minister";
+    "the minister, Maria Lopez"), for descriptions that refer back to it later."""
+    doc = ent.doc
+    tokens = list(phrase(ent.root))
+    if ent.start:
+        tokens.append(doc[ent.start - 1])
+    if ent.root.dep_ == "appos":
+        tokens += [t for t in phrase(ent.root.head) if t.i < ent.start]
+    return frozenset(t.lower_ for t in tokens) | {lemma_of(t) for t in tokens}
 
 
 def make_source(span: Span, referents: Referents, sources: Referents) -> tuple[Source, bool]:
@@ -128,19 +171,29 @@ def make_source(span: Span, referents: Referents, sources: Referents) -> tuple[S
     text = span.text
     lower = text.lower()
     char_span = (span.start_char, span.end_char)
-    if lower in PRONOUNS:
-        kinds = ("person",) if PRONOUNS[lower] == "person" else ("group", "organisation", "state")
-        name = sources.latest(span.start, kinds) or referents.latest(span.start, kinds)
-        kind = "person" if PRONOUNS[lower] == "person" else "group"
+    pronouns = pronoun_sources()
+    if lower in pronouns:
+        kind, gender = pronouns[lower]["kind"], pronouns[lower]["gender"]
+        kinds = _PRONOUN_REFERENTS[kind]
+        name = sources.latest(span.start, kinds, gender=gender) or referents.latest(
+            span.start, kinds, gender=gender
+        )
         return Source(text, char_span, kind, name), name is not None
-    if lower in ("who", "which", "that") and span.root.head.dep_ == "acl:relcl":
+    if (
+        lower in function_words("relative_pronouns") | {"that"}
+        and span.root.head.dep_ == "acl:relcl"
+    ):
         # "Smith, who said …": the relative pronoun stands for the noun the clause is on.
         antecedent, _ = make_source(phrase(span.root.head.head), referents, sources)
         return Source(text, char_span, antecedent.kind, antecedent.name), True
     label = _label_of(span)
     kind = source_kind(text, label)
     words = [t for t in span if not t.is_punct]
-    if words and words[0].lower_ in DETERMINERS and not any(t.ent_type_ for t in span):
+    if (
+        words
+        and words[0].lower_ in function_words("determiners")
+        and not any(t.ent_type_ for t in span)
+    ):
         # "the spokeswoman", "the agency": the latest name of that kind, with that word if any.
         word = lemma_of(span.root)
         kinds = (
@@ -149,11 +202,14 @@ def make_source(span: Span, referents: Referents, sources: Referents) -> tuple[S
             else (kind, "organisation")
         )
         if kind in ("person", "organisation", "agency", "media", "state"):
-            name = sources.latest(span.start, kinds, word) or referents.latest(
-                span.start, kinds, word
+            gender = gender_of(text) if kind == "person" else None  # "the spokeswoman"
+            name = sources.latest(span.start, kinds, word, gender) or referents.latest(
+                span.start, kinds, word, gender
             )
             if name is None and kind == "person":
-                name = sources.latest(span.start, kinds)
+                name = sources.latest(span.start, kinds, gender=gender)
+            if name is None and gender is not None:  # "the spokeswoman": the last woman named
+                name = referents.latest(span.start, kinds, gender=gender, known=True)
             if name and name.lower() != lower:
                 return Source(text, char_span, kind, name), True
         return Source(text, char_span, kind), False
@@ -176,7 +232,7 @@ def make_source(span: Span, referents: Referents, sources: Referents) -> tuple[S
 
 def remember(sources: Referents, source: Source, span: Span) -> None:
     """Keep an explicit source for later pronouns and descriptions."""
-    if source.text.lower() in PRONOUNS:
+    if source.text.lower() in pronoun_sources():
         return
     words = frozenset(t.lower_ for t in span) | {lemma_of(t) for t in span}
     sources.add(span.start, source.name, source.kind, words)

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 TRIM = " \t\n,;:—–-.!?"
 QUOTE_MARKS = "\"“”‘’'«»"
+
+
+_DOUBLED_OPEN = re.compile(r"(``|'')(?=\w)")
+_DOUBLED_CLOSE = re.compile(r"(?<=[\w.,!?;:)—-])''")
+
+
+def quote_text(text: str) -> str:
+    """``text`` with typewriter quotes made of two marks (``quote'' and ''quote'', as in
+    older wire and newspaper copy) turned into one straight quote plus a space, so that the
+    quote scanner pairs them while every offset stays where it was."""
+    text = _DOUBLED_OPEN.sub(' "', text)
+    return _DOUBLED_CLOSE.sub('" ', text)
 
 
 def sentences(doc: Doc):

@@ -54,14 +54,21 @@ def _preposition_frame(
         return _nach_frame(context, unit, token, boundaries)
     if lower in vocabulary.ANAPHORIC_CUES:
         # "Demnach …" names its source itself; the referent may be a report the last
-        # sentences only mentioned ("hat ein Ergebnis bekannt gegeben. Demnach …")
-        earlier = context.active or context.recent_attribution()
-        return _anaphoric_frame(token, earlier or Attribution(None, (), "unknown"))
+        # sentences only mentioned ("hat ein Ergebnis bekannt gegeben. Demnach …"): the
+        # subject of that sentence published it
+        return _anaphoric_frame(token, _earlier(context))
     if lower == "unter":
         return _berufung_frame(context, unit, token)
     if lower == "so" and token.i > unit.start and context.doc[token.i - 1].text in {",", "–", "—"}:
         return _so_frame(context, unit, token, boundaries)
     return None
+
+
+def _earlier(context: Context) -> Attribution:
+    """What a connective points back to: the open or recent attribution, else the subject
+    of the last sentence."""
+    earlier = context.active or context.recent_attribution()
+    return earlier or Attribution(context.last_subject, (), "unknown")
 
 
 def _according_to(cue: Cue, start: int, end: int, source: Source | None) -> Frame:
@@ -97,6 +104,9 @@ def _zufolge_frame(
     """ "Einem Bericht des Senders zufolge": the noun phrase before the postposition."""
     doc = context.doc
     clause_start, _ = _clause_around(token.i, unit, boundaries)
+    if token.i > clause_start and doc[token.i - 1].lower_ in {"dem", "diesem"}:
+        # "Dem zufolge …": the demonstrative points back like "demnach"
+        return _anaphoric_frame(doc[token.i - 1], _earlier(context), token)
     begin = token.i
     while begin > clause_start and (
         doc[begin - 1].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"}
@@ -166,15 +176,39 @@ def _nach_frame(context: Context, unit: Unit, token: Token, boundaries: set[int]
     return _according_to(_noun_cue(token, lemma), token.i, frame_end, source)
 
 
-def _anaphoric_frame(token: Token, active: Attribution) -> Frame:
-    """ "Demnach …": cue and source at once, standing for the open attribution's source."""
+def _anaphoric_frame(token: Token, active: Attribution, cue_token: Token | None = None) -> Frame:
+    """ "Demnach …": cue and source at once, standing for the open attribution's source
+    ("Dem zufolge": the source before its cue).
+
+    With nothing it could point back to, the mention keeps its place in the attribution
+    state but names nobody (``resolved`` None): the claim is the outlet's (see
+    ``claims._named_source``), and the cue holds the mention ("Dem zufolge" whole).
+    """
     source = Source(token.text, (token.idx, token.idx + len(token)), "unknown", None)
-    if active.source is not None:
+    cue_token = cue_token or token
+    tokens = [cue_token]
+    if active.source is not None and not _unnamed_connective(active.source):
         source = replace(source, kind=active.source.kind, resolved=active.source.name)
-    cue = Cue("preposition", token, [token], token.lower_, medium=active.medium)
-    frame = _according_to(cue, token.i, token.i + 1, source)
+    elif token.i != cue_token.i:
+        tokens = [token, cue_token]
+    cue = Cue("preposition", cue_token, tokens, cue_token.lower_, medium=active.medium)
+    frame = _according_to(cue, token.i, cue_token.i + 1, source)
     frame.chain = list(active.chain)
+    frame.link = "connective"
     return frame
+
+
+def _unnamed_connective(source: Source) -> bool:
+    """An earlier "Demnach" that stood for nothing: a later one cannot stand for it either."""
+    return (
+        source.resolved is None
+        and source.span is not None
+        and source.text.lower()
+        in {
+            *vocabulary.ANAPHORIC_CUES,
+            "dem",
+        }
+    )
 
 
 def _berufung_frame(context: Context, unit: Unit, token: Token) -> Frame | None:

@@ -18,6 +18,7 @@ from quellenlage.claims.german.marks import (
     _reported_cue,
     _reported_frame,
 )
+from quellenlage.claims.german.resolve import link_of
 from quellenlage.claims.german.roles import _fill_verb_roles
 from quellenlage.claims.german.state import (
     Attribution,
@@ -33,7 +34,7 @@ from quellenlage.claims.german.state import (
 )
 from quellenlage.claims.german.units import Unit, is_finite, is_question
 from quellenlage.claims.quotes import Quote
-from quellenlage.records import Claim, ClaimMode, Source
+from quellenlage.records import Claim, ClaimMode, Source, SourceLink
 
 
 def _claims_from_frames(context: Context, unit: Unit, frames: list[Frame]) -> list[Claim]:
@@ -59,6 +60,7 @@ def _claims_from_frames(context: Context, unit: Unit, frames: list[Frame]) -> li
             claims.append(claim)
         if frame.cue.kind == "noun_colon":
             claims.extend(_pre_colon_assertion(context, unit, frame))
+        claims.extend(_assertion(context, unit, *part) for part in frame.outlet_parts)
     if claims:
         last = max(frames, key=lambda frame: frame.end)
         context.attribute(Attribution(last.source, tuple(last.chain), last.cue.medium))
@@ -195,13 +197,30 @@ def _frame_claim(context: Context, unit: Unit, frame: Frame) -> Claim | None:
         mode,
         denied=frame.cue.denial or _has_denial(doc, frame),
         cue=cue,
-        source=frame.source,
+        source=_named_source(frame),
         chain=frame.chain,
         addressee=frame.addressee,
         medium=frame.cue.medium,
         hedges=hedges,
         document_id=context.document_id,
+        link=_frame_link(frame),
     )
+
+
+def _named_source(frame: Frame) -> Source | None:
+    """ "Demnach …" with nothing before it that it could stand for names no source: the
+    outlet's claim (the connective stays its cue), not a source called "Demnach"."""
+    source = frame.source
+    if frame.link == "connective" and frame.cue.kind == "preposition" and source is not None:
+        return None if source.resolved is None and source.span is not None else source
+    return source
+
+
+def _frame_link(frame: Frame) -> SourceLink | None:
+    """ "Demnach …" links by the connective; else by the mention."""
+    if frame.link is not None:
+        return frame.link
+    return link_of(frame.source)
 
 
 def _claims_without_cue(context: Context, unit: Unit) -> list[Claim]:
@@ -291,6 +310,7 @@ def _continuation_claim(
     elif _contains_quote(context, char_start, char_end):
         mode = "mixed"
     hedges = _hedges(doc, None, start, end)
+    carried = inherited and attribution is not None and attribution.source is not None
     return build_claim(
         context.text,
         (char_start, char_end),
@@ -298,10 +318,11 @@ def _continuation_claim(
         mode,
         source=attribution.source if attribution else None,
         chain=attribution.chain if attribution else (),
-        inherited=inherited and attribution is not None and attribution.source is not None,
+        inherited=carried,
         medium=attribution.medium if attribution else "unknown",
         hedges=hedges,
         document_id=context.document_id,
+        link="quote_speaker" if carried and exact is not None else None,
     )
 
 

@@ -11,6 +11,7 @@ from quellenlage.claims.german.grammar import (
     _antecedent,
     _can_act,
     _dependent_start,
+    _konjunktiv,
     _strip,
     _subordinate,
     _trim_end,
@@ -22,6 +23,8 @@ from quellenlage.lang import load
 
 _DE = load("de")
 _AGENT_ONLY_VERBS = _DE.words("agent_only_verbs")
+#: Conjunctions of infinitives that are adverbials of the frame ("ohne … zu", "um … zu").
+_ADVERBIAL_ZU = frozenset({"ohne", "um", "statt", "anstatt"})
 #: "Das Erdbeben forderte 35 Todesopfer": "fordern" with victims is no speech act.
 _CASUALTY_WORDS = _DE.ordered("casualty_words")
 
@@ -102,10 +105,15 @@ def _assign_content(context: Context, unit: Unit, frames: list[Frame]) -> None:
             parts.append(_strip(doc, *left))
         if frame.cue.lemma == "wollen":
             parts = []  # an intention is reported, never the frame of a clause
+        # "verwies auf X, während …": an adverbial clause is no content; the object may be
+        dependent = [p for p in parts if p[1] > p[0] and _dependent_start(doc, p[0])]
+        parts = [part for part in parts if part not in dependent]
         if not parts and frame.cue.kind == "verb":
             parts = _reported_content(context, frame)
             if parts:
                 frame.mode = "reported"
+                # the adverbial clause beside the reported act is the outlet's own
+                frame.outlet_parts = [p for p in dependent if p[0] >= frame.end]
         frame.content = [
             _until_semicolon(context, *part)
             for part in parts
@@ -130,6 +138,8 @@ def _skip_frame_material(context: Context, region: tuple[int, int]) -> tuple[int
             )
         if is_finite(token) or token.text == ":":
             return (segment, end)
+        if token.tag_ in {"PTKZU", "VVIZU"} and doc[segment + 1].lower_ not in _ADVERBIAL_ZU:
+            return (segment, end)  # "gab vor, Arzt zu sein": the infinitive is what was said
         if token.text == "," and index > segment:
             segment = index
         index += 1
@@ -137,10 +147,20 @@ def _skip_frame_material(context: Context, region: tuple[int, int]) -> tuple[int
 
 
 def _until_semicolon(context: Context, start: int, end: int) -> tuple[int, int]:
-    """Content ends at a semicolon outside quotes: what follows is a sentence of its own."""
+    """Content ends at a semicolon outside quotes: what follows is a sentence of its own; and
+    at an indicative ", was …" that comments on it ("gab vor, Arzt zu sein, was nicht
+    stimmte": the outlet's remark, not the speaker's)."""
+    doc = context.doc
     for index in range(start + 1, end):
-        if context.doc[index].text == ";" and not _in_any_quote(context, context.doc[index]):
-            return (start, _trim_end(context.doc, start, index))
+        token = doc[index]
+        if _in_any_quote(context, token):
+            continue
+        if token.text == ";":
+            return (start, _trim_end(doc, start, index))
+        if token.text == "," and index + 1 < end and doc[index + 1].lower_ == "was":
+            verbs = [doc[k] for k in range(index + 2, end) if is_finite(doc[k])]
+            if verbs and _konjunktiv(verbs[0]) is None:
+                return (start, _trim_end(doc, start, index))
     return (start, end)
 
 
@@ -201,6 +221,7 @@ def _reported_content(context: Context, frame: Frame) -> list[tuple[int, int]]:
             if index - run_start > best[1] - best[0]:
                 best = (run_start, index)
             run_start = None
+    best = _what_was_said(context, frame, best)
     if best[1] - best[0] < 2 or not any(
         doc[k].pos_ in {"NOUN", "PROPN", "VERB"} for k in range(*best)
     ):
@@ -210,3 +231,18 @@ def _reported_content(context: Context, frame: Frame) -> list[tuple[int, int]]:
     ):
         return []
     return [best]
+
+
+def _what_was_said(context: Context, frame: Frame, run: tuple[int, int]) -> tuple[int, int]:
+    """The longest free run without the adverbs that close it ("hat den Gesetzesentwurf
+    scharf kritisiert": the manner is the frame's); after a demonstrative object ("Das teilte
+    die NGO am Vormittag mit") nothing here is what was said."""
+    doc = context.doc
+    start, end = run
+    if doc[frame.start].lower_ in vocabulary.ANAPHORIC_OBJECTS and (
+        frame.start + 1 == frame.cue.head.i
+    ):
+        return (start, start)
+    while end > start and doc[end - 1].pos_ in {"ADV", "ADJ"} and doc[end - 1].tag_ != "ADJA":
+        end -= 1
+    return (start, end)

@@ -168,6 +168,10 @@ def _noun_lemma(token: Token) -> str:
     if lemma in vocabulary.CUE_NOUNS or lemma in vocabulary.ACCORDING_NOUNS:
         return lemma
     lower = token.lower_
+    if lower.endswith(("nisse", "nissen")):  # "Erkenntnissen" -> "erkenntnis"
+        stem = lower[: lower.rindex("nisse") + 3]
+        if stem in vocabulary.CUE_NOUNS or stem in vocabulary.ACCORDING_NOUNS:
+            return stem
     for suffix in ("en", "n", "e", "s"):
         stem = lower[: -len(suffix)]
         if lower.endswith(suffix) and (

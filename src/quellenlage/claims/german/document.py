@@ -1,5 +1,7 @@
 """The German attribution over one document: units in order, each analysed by phase
-(frames -> roles -> content -> claims); a unit that trips a rule is skipped with a warning.
+(frames -> roles -> content -> claims; headings by :mod:`headings`), linked across sentences
+("Das teilte X mit.", a figure sentence between two of one source); a unit that trips a
+rule is skipped with a warning.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from quellenlage.claims.build import certainty_of
 from quellenlage.claims.german.claims import _claims_from_frames, _claims_without_cue
 from quellenlage.claims.german.frames import _find_frames
 from quellenlage.claims.german.grammar import _cue_mention, _is_full_quote
+from quellenlage.claims.german.headings import heading_claims
 from quellenlage.claims.german.marks import _cue_tokens
-from quellenlage.claims.german.speakers import MentionMemory
+from quellenlage.claims.german.resolve import MentionMemory
 from quellenlage.claims.german.state import Context
 from quellenlage.claims.german.units import (
     Unit,
@@ -22,6 +25,7 @@ from quellenlage.claims.german.units import (
     is_heading,
     is_promotion,
     split_units,
+    teaser_line,
 )
 from quellenlage.claims.quotes import find_quotes
 from quellenlage.records import Claim
@@ -49,9 +53,16 @@ def extract_document(doc: Doc, *, document_id: int | None, include_assertions: b
     context = Context(doc, text, top_level, full, MentionMemory(), document_id)
     claims: list[Claim] = []
     previous: list[Claim] = []  # all claims of the last unit, assertions included
+    earlier: list[Claim] = []  # all claims of the unit before it
+    listed = 0  # lines of a list of links to other articles just read
     for unit in split_units(doc, full):
         start, end = content_tokens(doc, unit)
         if start >= end:
+            continue
+        teaser, listed = teaser_line(doc, Unit(start, end), listed)
+        if teaser:  # a teaser of another article: no claim of this report, no link across it
+            context.active = None
+            previous = earlier = []
             continue
         if end - start > MAX_UNIT_TOKENS:
             logger.warning(
@@ -62,7 +73,7 @@ def extract_document(doc: Doc, *, document_id: int | None, include_assertions: b
                 MAX_UNIT_TOKENS,
             )
             context.active = None
-            previous = []
+            previous = earlier = []
             continue
         context.unit_index += 1
         context.memory.remember_entities(doc, doc[end - 1].idx + 1)
@@ -77,14 +88,18 @@ def extract_document(doc: Doc, *, document_id: int | None, include_assertions: b
                 type(error).__name__,
                 error,
             )
-            previous = []
+            previous = earlier = []
             continue
         if context.points_back is not None:
             linked = _linked_back(context, previous, doc[start].idx)
             if linked:  # the outlet's assertions become the source's claims
                 claims = [claim for claim in claims if claim not in previous] + linked
             context.points_back = None
-        previous = unit_claims
+        between = _between(context, earlier, previous, unit_claims, Unit(start, end))
+        if between:  # a figure sentence between two sentences of one source
+            claims = [claim for claim in claims if claim not in previous] + between
+            previous = between
+        earlier, previous = previous, unit_claims
         claims.extend(
             claim for claim in unit_claims if include_assertions or claim.mode != "assertion"
         )
@@ -96,7 +111,7 @@ def _analyse_unit(context: Context, unit: Unit) -> list[Claim]:
     doc = context.doc
     if is_heading(doc, unit):
         context.active = None
-        return []
+        return heading_claims(context, unit)
     text = doc[unit.start : unit.end].text
     if is_promotion(text):
         return []
@@ -111,6 +126,41 @@ def _linkable(text: str, previous: list[Claim], start: int) -> bool:
     if not previous or not all(claim.mode == "assertion" for claim in previous):
         return False
     return "\n" not in text[previous[-1].sentence_span[1] : start]
+
+
+def _between(
+    context: Context, earlier: list[Claim], previous: list[Claim], now: list[Claim], unit: Unit
+) -> list[Claim]:
+    """ "X sagte, … . Im Januar lag die Inflation bei 3,2 Prozent. …, sagte X weiter.": the
+    outlet's sentence between two claims of one source in one paragraph, the second going
+    on ("weiter"), is that source's too (carried, ``free_indirect``)."""
+    doc, text = context.doc, context.text
+    if not earlier or not now or not previous or not all(c.mode == "assertion" for c in previous):
+        return []
+    before, after = earlier[-1], now[0]
+    if before.source is None or after.source is None or before.source.name != after.source.name:
+        return []
+    if "\n" in text[before.sentence_span[0] : after.sentence_span[0]]:
+        return []
+    going_on = any(
+        token.lower_ == "weiter" and not after.span[0] <= token.idx < after.span[1]
+        for token in doc[unit.start : unit.end]
+    )
+    if not going_on:
+        return []
+    return [
+        replace(
+            claim,
+            mode="free_indirect",
+            certainty=certainty_of(claim.hedges, unmarked="reported"),
+            source=before.source,
+            chain=before.chain,
+            inherited=True,
+            medium=before.medium,
+            link="previous_sentence",
+        )
+        for claim in previous
+    ]
 
 
 def _linked_back(context: Context, previous: list[Claim], start: int) -> list[Claim]:
@@ -132,6 +182,7 @@ def _linked_back(context: Context, previous: list[Claim], start: int) -> list[Cl
             chain=tuple(frame.chain),
             inherited=True,
             medium=frame.cue.medium,
+            link="following_sentence",
         )
         for claim in previous
     ]

@@ -4,6 +4,8 @@ according-to frames, and colon frames ("Die Polizei: …", "Die Vermutung: …")
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
+
 from quellenlage.claims.german import vocabulary
 from quellenlage.claims.german.according import _preposition_frame
 from quellenlage.claims.german.content import _has_claim_matter
@@ -104,13 +106,17 @@ def _is_cue_in_use(context: Context, cue: Cue, unit: Unit, boundaries: set[int])
         if relative or first.lower_ in _ADVERBIAL_SUBORDINATORS:
             return False  # a cue inside a relative or adverbial clause
         attributive = head.i + 1 < len(doc) and doc[head.i + 1].pos_ in {"NOUN", "PROPN"}
-        if (
-            head.tag_ in {"VVPP", "ADJA"}
-            and head.i > 0
-            and doc[head.i - 1].pos_ in {"DET", "ADJ"}
-            and attributive
+        if attributive and (
+            (head.tag_ == "ADJA" and head.dep_ == "amod")
+            or (
+                head.tag_ in {"VVPP", "ADJA"}
+                and head.i > 0
+                and doc[head.i - 1].pos_ in {"DET", "ADJ"}
+            )
         ):
-            return False  # an adjectival participle: "die so genannten Hybride"
+            # an adjectival participle: "die so genannten Hybride", "die seit Tagen
+            # erwartete Bodenoffensive"
+            return False
         if (
             cue.lemma in _NAMING_VERBS
             and head.tag_ == "VVPP"
@@ -129,6 +135,8 @@ def _is_cue_in_use(context: Context, cue: Cue, unit: Unit, boundaries: set[int])
             and not _complement_follows(doc, right, unit.end)
         ):
             return False
+        if passive and _noun_infinitive(doc, head, right, unit.end):
+            return False  # "Kritisiert wurde ihre Entscheidung, … zu untersagen"
     if cue.lemma in vocabulary.CLAUSE_ONLY_VERBS:
         left, right = _clause_around(head.i, unit, boundaries)
         after = context.doc[right] if right < unit.end else None
@@ -138,6 +146,30 @@ def _is_cue_in_use(context: Context, cue: Cue, unit: Unit, boundaries: set[int])
         )
         return clause or cue.lemma not in vocabulary.NOT_REPORTED_VERBS
     return True
+
+
+def _noun_infinitive(doc: Doc, head: Token, index: int, limit: int) -> bool:
+    """The infinitive clause after the passive cue's clause completes the subject noun ("ihre
+    Entscheidung, … zu untersagen"): what was decided, not what anybody said. The passive
+    subject is what the cue evaluates, so nobody is reported."""
+    if not _complement_follows(doc, index, limit):
+        return False
+    marker = next(
+        (
+            doc[k]
+            for k in range(index + 1, min(limit, index + 15))
+            if doc[k].tag_ in {"PTKZU", "VVIZU"}
+        ),
+        None,
+    )
+    verb = marker.head if marker is not None and marker.tag_ == "PTKZU" else marker
+    noun = verb.head if verb is not None else None
+    return (
+        noun is not None
+        and noun.pos_ in {"NOUN", "PROPN"}
+        and noun.dep_ in {"nsubj", "nsubj:pass"}
+        and noun.head == head
+    )
 
 
 def _verb_frame(context: Context, unit: Unit, cue: Cue, boundaries: set[int]) -> Frame | None:

@@ -137,6 +137,8 @@ def _hedges(doc: Doc, frame: Frame | None, start: int, end: int) -> tuple[str, .
     lo = min(start, frame.start) if frame is not None else start
     hi = max(end, frame.end) if frame is not None else end
     tokens = doc[lo:hi]
+    if frame is not None and frame.cue.kind == "verb":
+        found.extend(_hedging_zufolge(doc, frame))
     for token in tokens:
         lower = token.lower_
         if (
@@ -152,6 +154,21 @@ def _hedges(doc: Doc, frame: Frame | None, start: int, end: int) -> tuple[str, .
         if word not in unique:
             unique.append(word)
     return tuple(unique)
+
+
+def _hedging_zufolge(doc: Doc, frame: Frame) -> list[str]:
+    """ "X sagte Berichten zufolge, …": inside a speech frame the "zufolge" phrase says how
+    the outlet knows of the speech act, not who speaks: a hedge."""
+    found = []
+    for index in range(frame.start + 1, frame.end):
+        if doc[index].lower_ != "zufolge":
+            continue
+        begin = index
+        while begin > frame.start and doc[begin - 1].pos_ in {"DET", "ADJ", "NOUN", "PROPN"}:
+            begin -= 1
+        if begin < index:
+            found.append(doc[begin : index + 1].text)
+    return found
 
 
 def _has_denial(doc: Doc, frame: Frame) -> bool:

@@ -50,6 +50,8 @@ def _fill_verb_roles(context: Context, frame: Frame) -> None:
             if doc[index].lower_ in {"in", "im"}:
                 phrase = noun_phrase(doc[index + 1], (index + 1, frame.end))
                 break
+        if phrase is None:
+            _carry_on(context, frame)
     else:
         subject = subject_of(head, limit, excluded)
         if subject is not None:
@@ -71,8 +73,25 @@ def _fill_verb_roles(context: Context, frame: Frame) -> None:
             obj = noun_phrase(doc[index], (index, frame.end))
             if obj is not None and obj.start == index and is_source_like(obj):
                 cited.append(_source(context, obj))
-    frame.chain = [*cited, *_frame_chain(context, frame, phrase)]
+    frame.chain = [*frame.chain, *cited, *_frame_chain(context, frame, phrase)]
     frame.addressee = _addressee(context, frame)
+
+
+def _carry_on(context: Context, frame: Frame) -> None:
+    """ "…, hieß es weiter.": the impersonal cue goes on with the source still open (or,
+    with "weiter", the last source of the last units)."""
+    doc = context.doc
+    further = any(doc[k].lower_ == "weiter" for k in range(frame.start, frame.end))
+    carried = context.active
+    if further and carried is None:
+        carried = context.recent_attribution()
+    if carried is None or carried.source is None:
+        return
+    # no mention of it in this sentence: the source without a span (the impersonal "es"
+    # names nobody), as the data set annotates it
+    frame.source = replace(carried.source, span=None)
+    frame.chain = list(carried.chain)
+    frame.link = "connective"
 
 
 def _extend_source(context: Context, phrase: Span, frame: Frame) -> Span:
@@ -154,7 +173,15 @@ def _linear_subject(context: Context, frame: Frame) -> tuple[Span | None, bool]:
         begin = frame.start
         while begin < first_cue and doc[begin].lower_ in {"so", "wie", "und", "auch"}:
             begin += 1
-        if begin < first_cue:
+        # "Dies teilte das Ministerium mit": the demonstrative standing for what was said is
+        # the object, whatever the parse says; the source follows the verb.
+        anaphoric = begin + 1 == first_cue and doc[begin].lower_ in vocabulary.ANAPHORIC_OBJECTS
+        # "… gewarnt und Israel dazu aufgefordert": a conjunct without a finite verb of its
+        # own shares the first conjunct's subject; the phrase in it is an object
+        shared = doc[frame.start].lower_ in {"und", "sowie"} and not any(
+            is_finite(doc[k]) for k in range(begin, frame.end)
+        )
+        if begin < first_cue and not anaphoric and not shared:
             before = noun_phrase(doc[begin], (begin, first_cue))
             if (
                 before is not None

@@ -1,4 +1,4 @@
-"""Source mentions: noun-phrase extents, source kinds, and pronoun/description resolution.
+"""Source mentions: noun-phrase extents, source kinds, whether a phrase can name a source.
 
 Everything here degrades gracefully on a weak parse: extents come from the parse where it
 is plausible and from part-of-speech runs otherwise.
@@ -6,13 +6,11 @@ is plausible and from part-of-speech runs otherwise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.claims.german import vocabulary
 from quellenlage.lang import load
-from quellenlage.records import Source, SourceKind
+from quellenlage.records import SourceKind
 
 _DE = load("de")
 
@@ -24,8 +22,6 @@ _PERSONAL_PRONOUNS = _DE.words("personal_pronouns")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 #: Endings of words for persons in a role ("Bundeswahlleiter", "Gutachter").
 _PERSON_ROLE_ENDINGS = _DE.ordered("person_role_endings")
-#: How many of the latest mentions a pronoun or description may refer back to.
-RESOLUTION_WINDOW = 40
 
 _ORGANISATION_SUFFIXES = _DE.ordered("organisation_suffixes")
 
@@ -88,9 +84,18 @@ def noun_phrase(start: Token, limit: tuple[int, int]) -> Span | None:
         if close is not None:
             end = close + 1  # "des Multilateralen Investitionsfonds (MIF)"
             continue
+        series = _adjective_series(doc, begin, end, high)
+        if series is not None:
+            end = series  # "Deutsche, französische und polnische Diplomaten"
+            seen_head = True
+            continue
         if (
             token.pos_ in _NP_LINK_POS
-            and (seen_head or doc[end - 1].text.endswith("-"))  # "Bau- und Verkehrsministerium"
+            and (
+                seen_head
+                or doc[end - 1].text.endswith("-")  # "Bau- und Verkehrsministerium"
+                or (doc[end - 1].pos_ == "ADJ" and doc[end + 1].pos_ == "ADJ")
+            )
             and end + 1 < high
             and (_np_like(doc[end + 1]) or doc[end + 1].text.endswith("-"))
         ):
@@ -103,6 +108,30 @@ def noun_phrase(start: Token, limit: tuple[int, int]) -> Span | None:
     if not any(_head_like(doc[k]) for k in range(begin, end)):
         return None
     return doc[begin:end]
+
+
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _adjective_series(doc: Doc, begin: int, index: int, high: int) -> int | None:
+    """Coordinated adjectives before one noun, the first capitalised at a sentence start
+    ("Deutsche, französische und polnische Diplomaten"): the end of the phrase, else None."""
+    if index >= high or doc[index].text != "," or index == begin:
+        return None
+    before = doc[index - 1]
+    if before.pos_ != "ADJ" and not (
+        index - 1 == begin and before.lower_.endswith(_ADJECTIVE_ENDINGS)
+    ):
+        return None
+    k, joined = index, False
+    while k + 1 < high and doc[k].text in {",", "und", "oder", "sowie"}:
+        joined = joined or doc[k].text != ","
+        if doc[k + 1].pos_ != "ADJ" or not doc[k + 1].is_lower:
+            return None
+        k += 2
+    if not joined or k >= high or doc[k].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return k + 1
 
 
 def _starts_counted_phrase(doc: Doc, index: int, high: int) -> bool:
@@ -309,114 +338,3 @@ def phrase_around(token: Token, limit: tuple[int, int]) -> Span | None:
             return phrase
         start += 1
     return noun_phrase(token, limit)
-
-
-@dataclass(frozen=True, slots=True)
-class Remembered:
-    """An earlier mention that a pronoun or description may refer to."""
-
-    start: int
-    end: int
-    text: str
-    name: str  # the name it stands for (itself, or what it was resolved to)
-    kind: SourceKind
-    plural: bool
-
-
-@dataclass
-class MentionMemory:
-    """Earlier source-like mentions of a document, for resolving "er" and "der Minister"."""
-
-    mentions: list[Remembered] = field(default_factory=list)
-    _entities: list[Span] | None = None  # the document's entities, read once
-    _next_entity: int = 0
-
-    def remember(self, phrase: Span, kind: SourceKind, name: str | None = None) -> None:
-        plural = "Number=Plur" in str(head_of(phrase).morph) or " und " in phrase.text
-        self.mentions.append(
-            Remembered(
-                phrase.start_char, phrase.end_char, phrase.text, name or phrase.text, kind, plural
-            )
-        )
-
-    def remember_entities(self, doc: Doc, upto: int) -> None:
-        """Add the person and organisation entities that start before char ``upto``."""
-        if self._entities is None:
-            self._entities = list(doc.ents)
-        known = {mention.start for mention in self.mentions[-50:]}
-        added = False
-        while self._next_entity < len(self._entities):
-            ent = self._entities[self._next_entity]
-            if ent.start_char >= upto:
-                break
-            self._next_entity += 1
-            if ent.label_ in {"PER", "ORG"} and ent.start_char not in known:
-                kind: SourceKind = "person" if ent.label_ == "PER" else "organisation"
-                self.mentions.append(
-                    Remembered(ent.start_char, ent.end_char, ent.text, ent.text, kind, False)
-                )
-                added = True
-        if added:
-            self.mentions.sort(key=lambda mention: mention.start)
-
-    def _candidates(self, before: int) -> list[Remembered]:
-        """The latest mentions before ``before``, without names that lie inside a longer
-        remembered mention ("Sebastian Edathy" inside "der Vorsitzende …, Sebastian Edathy")."""
-        earlier = [m for m in self.mentions[-RESOLUTION_WINDOW:] if m.end <= before]
-        return [
-            m
-            for m in earlier
-            if not any(
-                o is not m
-                and o.start <= m.start
-                and m.end <= o.end
-                and o.end - o.start > m.end - m.start
-                for o in earlier
-            )
-        ]
-
-    def resolve(self, phrase: Span) -> Remembered | None:
-        """Resolve a pronoun or a definite description to the nearest fitting earlier mention."""
-        head = head_of(phrase)
-        before = self._candidates(phrase.start_char)
-        if not before:
-            return None
-        if head.pos_ == "PRON" or head.lower_ in _PERSONAL_PRONOUNS:
-            word = head.lower_
-            plural_verb = "Number=Plur" in str(head.head.morph) if head.head is not head else False
-            for mention in reversed(before):
-                kind, plural = mention.kind, mention.plural
-                if word == "er" and kind == "person" and not plural:
-                    return mention
-                if word == "sie" and plural_verb and (plural or kind in {"group", "state"}):
-                    return mention
-                if word == "sie" and not plural_verb and not plural and kind != "document":
-                    return mention
-            return None
-        determiner = phrase[0].lower_
-        if determiner not in {"der", "die", "das", "dieser", "diese", "dieses"} or len(phrase) > 3:
-            return None
-        noun = head.lower_
-        for mention in reversed(before):
-            lowered = mention.name.lower()
-            if (
-                noun in lowered
-                and lowered != phrase.text.lower()
-                and len(mention.name) > len(noun) + 2
-            ):
-                return mention
-        return None
-
-
-def make_source(phrase: Span, memory: MentionMemory) -> Source:
-    """A Source for a mention, resolved against earlier mentions where it is a pronoun."""
-    kind = source_kind(phrase)
-    antecedent = memory.resolve(phrase)
-    name = None
-    span = (phrase.start_char, phrase.end_char)
-    if antecedent is not None:
-        name = antecedent.name
-        if kind in {"person", "unknown"} or head_of(phrase).pos_ == "PRON":
-            kind = antecedent.kind
-    memory.remember(phrase, kind, name)
-    return Source(text=phrase.text, span=span, kind=kind, resolved=name)

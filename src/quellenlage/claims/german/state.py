@@ -16,18 +16,17 @@ from quellenlage.claims.german.grammar import (
     _subordinate,
     _token_mask,
 )
+from quellenlage.claims.german.resolve import MentionMemory, make_source
 from quellenlage.claims.german.speakers import (
-    MentionMemory,
     head_of,
     is_source_like,
-    make_source,
     noun_phrase,
     phrase_around,
     subject_of,
 )
 from quellenlage.claims.german.units import Unit, is_finite
 from quellenlage.claims.quotes import Quote
-from quellenlage.records import ClaimMode, Medium, Mention, Source
+from quellenlage.records import ClaimMode, Medium, Mention, Source, SourceLink
 
 
 @dataclass
@@ -52,6 +51,9 @@ class Frame:
     content: list[tuple[int, int]] = field(default_factory=list)
     mode: ClaimMode = "indirect"
     subject_source: bool = False  # the source is the cue's grammatical subject
+    link: SourceLink | None = None  # how the source was linked, where not by the mention
+    #: Parts of the unit beside the frame that are the outlet's ("…, während X liegt").
+    outlet_parts: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -229,6 +231,6 @@ def _main_subject(context: Context, start: int, end: int) -> Source | None:
         if token.dep_ in {"nsubj", "nsubj:pass"} and token.lower_ not in {"es", "das", "dies"}:
             phrase = phrase_around(token, limit)
             if phrase is not None and is_source_like(phrase) and head_of(phrase).ent_type_ != "LOC":
-                return make_source(phrase, context.memory)
+                return make_source(phrase, context.memory, speaker=False)
             return None
     return None

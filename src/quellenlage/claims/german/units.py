@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from quellenlage.claims.german import vocabulary
 from quellenlage.claims.quotes import Quote
 
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -100,10 +101,35 @@ def is_heading(doc: Doc, unit: Unit) -> bool:
     if start >= end:
         return True
     text = doc[start:end].text.rstrip()
-    own_line = _line_break_before(doc, start) and (
+    return _own_line(doc, start, end) and not _LINE_END.search(text)
+
+
+def _own_line(doc: Doc, start: int, end: int) -> bool:
+    return _line_break_before(doc, start) and (
         end >= len(doc) or "\n" in doc[end - 1].whitespace_ or doc[end].is_space
     )
-    return own_line and not _LINE_END.search(text)
+
+
+#: "- Digitalminister X: „…“": a list item that is only a label and a quote closing the line,
+#: the form of a teaser of another article (a report's own list items say something).
+_QUOTE_TEASER = re.compile(
+    r"^[-–—•*·►]\s*[^\s:„“”\"»«‚‘’][^:„“”\"»«\n]{0,80}:\s*[„“\"»«‚].*[“”\"«»‘’]$"
+)
+#: A line under a teaser lead this long at most is one item of a list of links.
+MAX_TEASER_TOKENS = 25
+MAX_TEASER_LINES = 10
+
+
+def _teaser_lead(text: str) -> str | None:
+    lower = text.lower()
+    return next(
+        (
+            lead
+            for lead in vocabulary.TEASER_LEADS
+            if lower.startswith(lead) and not lower[len(lead) : len(lead) + 1].isalpha()
+        ),
+        None,
+    )
 
 
 def is_question(doc: Doc, start: int, end: int) -> bool:
@@ -125,3 +151,27 @@ def is_finite(token: Token) -> bool:
     ):
         return True
     return Token.has_extension("konjunktiv") and token._.konjunktiv in {"I", "II"}
+
+
+def teaser_line(doc: Doc, unit: Unit, listed: int) -> tuple[bool, int]:
+    """Whether the unit is a teaser of another article, and how many lines of a list of links
+    under a teaser lead end with it (``listed``: the count before it; 0 outside a list).
+
+    A teaser is a line of its own, with no sentence around it: one that opens with a teaser
+    lead ("Lesen Sie auch: …", "Mehr zum Thema"), a list item that is only a label and a quote
+    ("- Digitalminister X: „…“"), or a short line in the list under a lead.
+    """
+    start, end = content_tokens(doc, unit)
+    if start >= end or not _own_line(doc, start, end):
+        return False, 0
+    text = doc[start:end].text.strip()
+    lead = _teaser_lead(text)
+    if lead is not None:  # the lead alone ("Mehr zum Thema:") heads a list of links
+        return True, 1 if text[len(lead) :].strip(" :") == "" else 0
+    in_list = 0 < listed < MAX_TEASER_LINES
+    if _QUOTE_TEASER.match(text):
+        return True, listed + 1 if in_list else 0
+    # an item of the list: a short title, no sentence (a full stop ends the list)
+    if in_list and end - start <= MAX_TEASER_TOKENS and not _LINE_END.search(text):
+        return True, listed + 1
+    return False, 0

@@ -42,6 +42,9 @@ EVENT_NOUNS = _DE.words("event_nouns")
 
 #: Adverbs that are cue and source at once: "Demnach soll …" refers back to the last source.
 ANAPHORIC_CUES = _DE.words("anaphoric_cues")
+
+#: Line openings that point to other articles ("Lesen Sie auch", "Mehr zum Thema").
+TEASER_LEADS = _DE.ordered("teaser_leads")
 #: "Das teilte X mit.": a pronoun object that stands for the previous sentence.
 ANAPHORIC_OBJECTS = _DE.words("anaphoric_objects")
 
