@@ -21,11 +21,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-from scipy import sparse
-
 from quellenlage import nlp
 from quellenlage.claims import extract_claims
+from quellenlage.research.ranker import fit_logistic
 from quellenlage.research.spkatt import (
     SpkAttDocument,
     claims_to_events,
@@ -105,41 +103,6 @@ def rows(parsed: Sequence[Parsed]) -> tuple[list, list, list, list]:
     return cue_x, cue_y, source_x, source_y
 
 
-def fit(rows_: Sequence[Sequence[str]], labels: Sequence[int], *, l2: float = 1.0,
-        epochs: int = 300, min_count: int = 2) -> dict[str, float]:  # fmt: skip
-    """L2-regularised logistic regression on sparse binary features (Adam, full batch)."""
-    counts: dict[str, int] = {}
-    for row in rows_:
-        for feature in set(row):
-            counts[feature] = counts.get(feature, 0) + 1
-    vocabulary = sorted(f for f, n in counts.items() if n >= min_count or f == "bias")
-    column = {f: i for i, f in enumerate(vocabulary)}
-    indices = [sorted({column[f] for f in row if f in column}) for row in rows_]
-    matrix = sparse.csr_matrix(
-        (
-            np.ones(sum(len(i) for i in indices)),
-            np.concatenate([np.asarray(i, dtype=np.int64) for i in indices]),
-            np.cumsum([0] + [len(i) for i in indices]),
-        ),
-        shape=(len(rows_), len(vocabulary)),
-    )
-    target = np.asarray(labels, dtype=float)
-    weights = np.zeros(len(vocabulary))
-    penalty = np.full(len(vocabulary), l2 / max(1, len(rows_)))
-    penalty[column["bias"]] = 0.0
-    moment, velocity = np.zeros_like(weights), np.zeros_like(weights)
-    rate, beta1, beta2 = 0.1, 0.9, 0.999
-    for step in range(1, epochs + 1):
-        predicted = 1.0 / (1.0 + np.exp(-np.clip(matrix @ weights, -30, 30)))
-        gradient = matrix.T @ (predicted - target) / len(rows_) + 2 * penalty * weights
-        moment = beta1 * moment + (1 - beta1) * gradient
-        velocity = beta2 * velocity + (1 - beta2) * gradient**2
-        weights -= (
-            rate * (moment / (1 - beta1**step)) / (np.sqrt(velocity / (1 - beta2**step)) + 1e-8)
-        )
-    return {f: float(w) for f, w in zip(vocabulary, weights, strict=True)}
-
-
 def measure(parsed: Sequence[Parsed], model: SpkAttModel | None) -> dict:
     """SpkAtt metric of the rules (``model`` None) or the rules plus the model."""
     pairs = []
@@ -157,7 +120,7 @@ def train(parsed: Sequence[Parsed], l2: float) -> tuple[dict, dict]:
     cue_x, cue_y, source_x, source_y = rows(parsed)
     print(f"  {len(cue_y)} cue rows ({sum(cue_y)} cues), "
           f"{len(source_y)} source rows ({sum(source_y)} sources)")  # fmt: skip
-    return fit(cue_x, cue_y, l2=l2), fit(source_x, source_y, l2=l2)
+    return fit_logistic(cue_x, cue_y, l2=l2), fit_logistic(source_x, source_y, l2=l2)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

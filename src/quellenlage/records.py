@@ -169,7 +169,7 @@ class Source:
     """Who a claim is attributed to.
 
     ``text``/``span`` is the mention in the text ("er", "der Minister");
-    ``resolved`` is the name it refers to when that differs ("Lee Seong-kweun").
+    ``resolved`` is the name it refers to when that differs ("Maria Lopez").
     """
 
     text: str
