@@ -6,7 +6,7 @@ there). ``benchmarks/data/real_news_gold/gold.jsonl`` holds, per page, the check
 text ``quellenlage ingest`` reads from its HTML and, per figure, offsets, the figure's string
 and the source a careful reader names (guideline and format: the README beside it). The split
 into ``dev`` and ``heldout`` pages was fixed before annotating (every third page in sorted
-order is held out).
+order is held out); ``heldout2`` pages were annotated later and are measured like ``heldout``.
 
 Each page is read with the project's reader (a changed text is reported, not scored) and
 analysed with ``pipeline.analyze``; the figures are scored by
@@ -23,7 +23,7 @@ analysed with ``pipeline.analyze``; the figures are scored by
 Held-out pages print only their summary; ``--show-errors`` lists wrong sources of ``dev``
 pages only. Goals (issue 11): found >= 0.95, right source >= 0.90.
 
-Usage: ``.venv/bin/python benchmarks/attribution_real.py [--split dev|heldout|all]
+Usage: ``.venv/bin/python benchmarks/attribution_real.py [--split dev|heldout|heldout2|all]
 [--show-errors] [--json] [--learned DIR] [--spkatt] [--data DIR] [--gold FILE]`` (``--learned`` adds the
 optional, non-commercial learned attribution model, e.g. ``models/wikinews-attribution``;
 ``--spkatt`` the bundled SpkAtt model, off by default).
@@ -198,7 +198,7 @@ def _print_tables(
                 print(_row(name, tally(results[name])))
         print(_row(f"all {split}", total))
         first = [name for name in names if set_of[name] == "first"]
-        if len(first) < len(names):  # the pages the split was fixed on, comparable across runs
+        if 0 < len(first) < len(names):  # the pages the split was fixed on, comparable across runs
             print(
                 _row(
                     f"{split}, first {len(first)} pages",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from quellenlage.quantities import parse_quantities
@@ -104,9 +104,22 @@ def test_range_keeps_both_ends(low: int, step: int, lang: str) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(text=st.text(max_size=200), lang=languages)
+@example(text="0/", lang="de")  # found by hypothesis: the fraction rule looked past the end
+@example(text="0--", lang="en")  # the range rule's "bis -5" look-ahead past the end
 def test_any_text_parses_without_error(text: str, lang: str) -> None:
     for quantity in parse_quantities(text, lang=lang):
         assert text[quantity.span[0] : quantity.span[1]] == quantity.text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("0/", 0), ("1/", 1), ("2/", 2), ("3,", 3), ("3.", 3), ("1-", 1), ("0--", 0), ("5 bis", 5)],
+)
+def test_text_cut_after_a_number_reads_the_number_alone(text: str, value: int, lang: str) -> None:
+    """Rules that look ahead ("2/3", "3,5", "3-mal", "3 bis 5") stop at the end of the text."""
+    found = parse_quantities(text, lang=lang)
+    assert [(q.value, q.kind, q.span) for q in found] == [(value, "count", (0, len(str(value))))]
 
 
 def test_language_decides_the_separator() -> None:

@@ -145,14 +145,24 @@ def test_users_extend_the_aliases(tmp_path, monkeypatch):
     extra = tmp_path / "aliases.tsv"
     extra.write_text("Pentagon\torganisation\tdas verteidigungsministerium der usa\n")
     monkeypatch.setenv("QUELLENLAGE_ALIASES", str(extra))
-    for cached in (aliases.aliases, aliases.alias_index, sources.normalise_source):
+    for cached in (
+        aliases.aliases,
+        aliases.alias_index,
+        sources.normalise_source,
+        sources._identity,
+    ):
         cached.cache_clear()
     try:
         assert normalise_source("das Verteidigungsministerium der USA")[0] == "Pentagon"
         assert normalise_source("US-Verteidigungsministerium")[0] == "Pentagon"  # still there
     finally:
         monkeypatch.delenv("QUELLENLAGE_ALIASES")
-        for cached in (aliases.aliases, aliases.alias_index, sources.normalise_source):
+        for cached in (
+            aliases.aliases,
+            aliases.alias_index,
+            sources.normalise_source,
+            sources._identity,
+        ):
             cached.cache_clear()
 
 

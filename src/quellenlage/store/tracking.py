@@ -11,6 +11,8 @@ puts the two together.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections import namedtuple
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -58,11 +60,13 @@ def load_reports(store: Store) -> Iterator[AnalysedReport]:
         first, last = ids[i], ids[min(i + _BATCH, len(ids)) - 1]
         in_range = claims.c.document_id.between(first, last)
         with store.engine.connect() as connection:
-            rows = connection.execute(
-                select(*columns, literal("").label("raw"))
-                .where(documents.c.id.between(first, last), *analysed)
-                .order_by(documents.c.id)
-            ).all()
+            rows = _records(
+                connection.execute(
+                    select(*columns, literal("").label("raw"))
+                    .where(documents.c.id.between(first, last), *analysed)
+                    .order_by(documents.c.id)
+                )
+            )
             by_document = _grouped(connection, claims, in_range, "document_id")
             of_claims = select(claims.c.id).where(in_range)
             by_claim = [
@@ -81,9 +85,20 @@ def _grouped(connection: Any, table: Any, where: Any, key: str) -> dict[int, lis
     """Rows of ``table`` by ``key``, each group in text order (``span_start``, then id)."""
     groups: dict[int, list] = {}
     query = select(table).where(where).order_by(table.c[key], table.c.span_start, table.c.id)
-    for row in connection.execute(query).all():
-        groups.setdefault(row._mapping[key], []).append(row)
+    for row in _records(connection.execute(query)):
+        groups.setdefault(getattr(row, key), []).append(row)
     return groups
+
+
+def _records(result: Any) -> list[tuple]:
+    """The rows as named tuples: reading a field of one costs a fifth of a ``Row``'s."""
+    record = _record_type(tuple(result.keys()))
+    return [record._make(row) for row in result]
+
+
+@functools.cache
+def _record_type(fields: tuple[str, ...]) -> type[tuple]:
+    return namedtuple("Record", fields)  # type: ignore[misc]
 
 
 def overrides(store: Store) -> list[Override]:

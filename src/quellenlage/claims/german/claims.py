@@ -10,7 +10,7 @@ from itertools import pairwise
 from quellenlage.claims.build import build_claim
 from quellenlage.claims.german import vocabulary
 from quellenlage.claims.german.content import _assign_content
-from quellenlage.claims.german.grammar import _cue_mention, _strip
+from quellenlage.claims.german.grammar import _cue_mention, _konjunktiv, _strip
 from quellenlage.claims.german.marks import (
     _cue_tokens,
     _has_denial,
@@ -24,12 +24,14 @@ from quellenlage.claims.german.state import (
     Attribution,
     Context,
     Frame,
+    Listing,
     _contains_quote,
     _exact_quote,
     _in_any_quote,
     _main_finite,
     _main_mood,
     _main_subject,
+    _main_tense,
     _unit_chars,
 )
 from quellenlage.claims.german.units import Unit, is_finite, is_question
@@ -63,12 +65,35 @@ def _claims_from_frames(context: Context, unit: Unit, frames: list[Frame]) -> li
         claims.extend(_assertion(context, unit, *part) for part in frame.outlet_parts)
     if claims:
         last = max(frames, key=lambda frame: frame.end)
-        context.attribute(Attribution(last.source, tuple(last.chain), last.cue.medium))
+        if len(frames) == 1 and _embedded(context, last):
+            return claims  # the open attribution goes on after the act it reports
+        listing = _listing(context, unit, last)
+        context.attribute(Attribution(last.source, tuple(last.chain), last.cue.medium, listing))
         if last.source is not None:
             context.last_subject = last.source
     elif not frames:
         return _claims_without_cue(context, unit)
     return claims
+
+
+def _embedded(context: Context, frame: Frame) -> bool:
+    """ "Darin führte die Fed aus, … . Mitarbeitende hätten von Druck berichtet, … . Die
+    Vermögenswerte seien um 37 Prozent gestiegen.": a speech act told in Konjunktiv right
+    after an open attribution is part of what that source reports; the Konjunktiv
+    sentences after it still carry the source that reports it, not the speaker it reported."""
+    active = context.active
+    if (
+        active is None
+        or active.source is None
+        or context.recent_unit != context.unit_index - 1  # open up to the sentence before
+        or frame.cue.kind != "verb"
+        or frame.source is None
+        or frame.source.name == active.source.name
+    ):
+        return False
+    head = frame.cue.head
+    verbs = [head, *(child for child in head.children if child.dep_ in {"aux", "aux:pass"})]
+    return any(_konjunktiv(verb) is not None for verb in verbs)
 
 
 def _pointing_back(context: Context, unit: Unit, frames: list[Frame]) -> Frame | None:
@@ -270,12 +295,62 @@ def _claims_without_cue(context: Context, unit: Unit) -> list[Claim]:
         ):
             claims.append(_free_indirect_claim(context, unit, start, end, carried))
             continue
+        listed = _listing_on(context, start, end)
+        if listed is not None:  # "Die CDU folgt mit 21 Prozent.": the poll's list goes on
+            claims.append(_free_indirect_claim(context, unit, start, end, listed))
+            context.attribute(_listed(context, listed, unit))
+            continue
         subject = _main_subject(context, start, end)
         previous_subject = subject
         context.active = None
         context.last_subject = subject
         claims.append(_assertion(context, unit, start, end))
     return claims
+
+
+def _figure_kinds(context: Context, start: int, end: int) -> frozenset[tuple[str, str | None]]:
+    doc = context.doc
+    chars = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return frozenset((q.kind, q.unit) for q in context.figures_in(*chars))
+
+
+def _listing(context: Context, unit: Unit, frame: Frame) -> Listing | None:
+    """What an according-to frame with figures in its content lists (see ``Listing``)."""
+    if frame.mode != "according_to" or frame.source is None or not frame.content:
+        return None
+    kinds = frozenset().union(*(_figure_kinds(context, s, e) for s, e in frame.content))
+    if not kinds:
+        return None
+    tense = _main_tense(context, unit.start, unit.end)
+    return Listing(kinds, tense, context.unit_index, _unit_chars(context.doc, unit)[1])
+
+
+def _listing_on(context: Context, start: int, end: int) -> Attribution | None:
+    """The open according-to attribution whose list of figures this indicative sentence
+    continues: the next sentence of the paragraph, no cue of its own, figures of a kind the
+    frame gave and the same tense ("laut Umfragen liegt die AfD bei 30 Prozent. Die CDU
+    folgt mit 21 Prozent."; not "Bei der Wahl 2019 hatte sie 23 Prozent erreicht.")."""
+    active = context.active
+    listing = active.listing if active is not None else None
+    if listing is None or listing.unit_index != context.unit_index - 1:
+        return None
+    if "\n" in context.text[listing.end : context.doc[start].idx]:
+        return None  # a new paragraph
+    kinds = _figure_kinds(context, start, end)
+    if not kinds or not kinds & listing.kinds:
+        return None
+    if listing.tense is None or _main_tense(context, start, end) != listing.tense:
+        return None
+    return active
+
+
+def _listed(context: Context, attribution: Attribution, unit: Unit) -> Attribution:
+    """The attribution after one more sentence of its list."""
+    listing = attribution.listing
+    assert listing is not None
+    end = _unit_chars(context.doc, unit)[1]
+    moved = Listing(listing.kinds, listing.tense, context.unit_index, end)
+    return Attribution(attribution.source, attribution.chain, attribution.medium, moved)
 
 
 def _colon_parts(context: Context, unit: Unit) -> list[tuple[int, int]]:

@@ -88,6 +88,17 @@ def _assign_content(context: Context, unit: Unit, frames: list[Frame]) -> None:
         left_stripped, right_stripped = _strip(doc, *left), _strip(doc, *right)
         if (
             frame.cue.kind != "verb"
+            and frame.start > unit.start
+            and doc[frame.start - 1].text in {"–", "—"}
+            and _has_claim_matter(context, *right_stripped, loose=True)
+        ):
+            # "… auf 400 Millionen geschätzt – laut Trump durch Spenden finanziert": the frame
+            # after the dash covers what follows it; the clause before is the outlet's
+            frame.content = [right_stripped]
+            frame.outlet_parts = [left_stripped] if left_ok else []
+            continue
+        if (
+            frame.cue.kind != "verb"
             and left_stripped[1] > left_stripped[0]
             and right_stripped[1] > right_stripped[0]
             and _has_claim_matter(context, left_stripped[0], right_stripped[1])

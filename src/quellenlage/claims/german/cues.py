@@ -90,6 +90,19 @@ def _particle_of(token: Token, limit: int) -> Token | None:
     return None
 
 
+def _separable_participle(form: str) -> str | None:
+    """ "vorgeworfen" -> "vorwerfen", "nachgesagt" -> "nachsagen": the participle of a
+    separable verb is particle + "ge" + the base verb's participle, irregular ones too."""
+    position = form.find("ge", 2)
+    while position > 0:
+        rest = form[position:]
+        base = _IRREGULAR_FORMS.get(rest) or _regular_base(rest)
+        if base is not None and form[:position] + base in vocabulary.CUE_VERBS:
+            return form[:position] + base
+        position = form.find("ge", position + 1)
+    return None
+
+
 def verb_cue(token: Token, limit: int) -> Cue | None:
     """A cue for a verb token, joining a separable particle ("teilte … mit")."""
     if token.tag_ not in _VERB_TAGS and token.pos_ != "VERB":
@@ -114,6 +127,8 @@ def verb_cue(token: Token, limit: int) -> Cue | None:
             ) in (vocabulary.CUE_VERBS):
                 lemma = prefix + (_regular_base(lower[len(prefix) :]) or "")
                 break
+    if lemma not in vocabulary.CUE_VERBS and token.tag_ in {"VVPP", "VVFIN", "ADJD"}:
+        lemma = _separable_participle(lower) or lemma
     if lemma not in vocabulary.CUE_VERBS and lemma in _BASES:
         return None  # "teilen" without "mit" is not a cue
     if lemma not in vocabulary.CUE_VERBS:

@@ -77,6 +77,7 @@ def extract_document(doc: Doc, *, document_id: int | None, include_assertions: b
             continue
         context.unit_index += 1
         context.memory.remember_entities(doc, doc[end - 1].idx + 1)
+        context.memory.remember_documents(doc[start:end])
         context.can_link_back = _linkable(text, previous, doc[start].idx)
         try:
             unit_claims = _analyse_unit(context, Unit(start, end))

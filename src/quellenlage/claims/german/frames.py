@@ -16,8 +16,10 @@ from quellenlage.claims.german.grammar import (
     _complement_follows,
     _cue_noun_before,
     _konjunktiv,
+    _perfect_infinitive_after,
     _trim_end,
 )
+from quellenlage.claims.german.marks import _SPEECH_OBJECT_PREPOSITIONS
 from quellenlage.claims.german.speakers import is_source_like, noun_phrase, subject_of
 from quellenlage.claims.german.state import (
     Context,
@@ -35,6 +37,8 @@ _DE = load("de")
 #: Cue verbs that summarise a speech act only with a speaker as subject.
 _NAMING_VERBS = _DE.words("naming_verbs")
 _ADVERBIAL_SUBORDINATORS = _DE.words("adverbial_subordinators")
+#: Verbs that report speech only with their speech object ("spricht von …").
+_SPEECH_OBJECT_VERBS = _DE.words("speech_object_verbs")
 
 
 def _find_frames(context: Context, unit: Unit) -> list[Frame]:
@@ -97,6 +101,12 @@ def _is_cue_in_use(context: Context, cue: Cue, unit: Unit, boundaries: set[int])
     doc = context.doc
     if cue.lemma == "wollen" and (_konjunktiv(head) is not None or head.tag_ != "VMFIN"):
         return False  # "er wolle …" carries reported speech on; it is not a new cue
+    if cue.lemma == "wollen" and not _wants_to_have_said(doc, head, unit, boundaries):
+        return False  # "Die Reederei will 700 Millionen Euro investieren": an intention
+    if cue.lemma in _SPEECH_OBJECT_VERBS and not _speech_object_in_clause(
+        doc, cue, unit, boundaries
+    ):
+        return False  # "spricht über …", "sprechen Spanisch": a topic or a language
     if cue.kind == "verb" and " " not in cue.lemma:
         left, right = _clause_around(head.i, unit, boundaries)
         clause = doc[left:right]
@@ -117,6 +127,8 @@ def _is_cue_in_use(context: Context, cue: Cue, unit: Unit, boundaries: set[int])
             # an adjectival participle: "die so genannten Hybride", "die seit Tagen
             # erwartete Bodenoffensive"
             return False
+        if attributive and _inflected_before_noun(doc, head, clause):
+            return False  # the same, tagged as a finite verb beside the clause's own verb
         if (
             cue.lemma in _NAMING_VERBS
             and head.tag_ == "VVPP"
@@ -146,6 +158,51 @@ def _is_cue_in_use(context: Context, cue: Cue, unit: Unit, boundaries: set[int])
         )
         return clause or cue.lemma not in vocabulary.NOT_REPORTED_VERBS
     return True
+
+
+def _inflected_before_noun(doc: Doc, head: Token, clause) -> bool:
+    """ "startete die seit Tagen erwartete Bodenoffensive": an inflected participle form
+    right before a noun, after an article in the same phrase, while the clause has another
+    finite verb, modifies the noun."""
+    if head.tag_ != "VVFIN" or not head.lower_.endswith(("te", "ten", "ter", "tes", "tem")):
+        return False
+    if not any(is_finite(t) and t.i != head.i for t in clause):
+        return False
+    for k in range(head.i - 1, max(clause.start, head.i - 6) - 1, -1):
+        if doc[k].tag_ == "ART":
+            return True
+        if doc[k].pos_ not in {"ADP", "NOUN", "ADV", "ADJ", "NUM", "PROPN"}:
+            return False
+    return False
+
+
+def _wants_to_have_said(doc: Doc, head: Token, unit: Unit, boundaries: set[int]) -> bool:
+    """ "will es gesehen haben" claims (a perfect infinitive), "will bekannt geben" announces
+    (an infinitive of saying); "will investieren" only intends: no speech act."""
+    _, right = _clause_around(head.i, unit, boundaries)
+    if _perfect_infinitive_after(doc, head, right):
+        return True
+    return any(
+        doc[k].tag_ in {"VVINF", "VVIZU"} and verb_cue(doc[k], right) is not None
+        for k in range(head.i + 1, right)
+    )
+
+
+def _speech_object_in_clause(doc: Doc, cue: Cue, unit: Unit, boundaries: set[int]) -> bool:
+    """ "spricht von 300 Toten", "sprach davon, dass …", "Von einem Dammbruch sprach X": the
+    verb's speech object is there; or the verb closes a quote ("„…“, sprach er")."""
+    head = cue.head
+    left, right = _clause_around(head.i, unit, boundaries)
+    objects = {*_SPEECH_OBJECT_PREPOSITIONS.get(cue.lemma, ()), "davon"}
+    for k in range(left, right):
+        # before the verb, a "von" phrase that the parse hangs on a noun is the noun's
+        # ("Hunderte von Millionen Menschen … sprechen es")
+        token = doc[k]
+        on_verb = k > head.i or k == left or token.head.head == head or token.head == head
+        if token.lower_ in objects and on_verb:
+            return True
+    before = doc[left - 1] if left - 1 >= unit.start else None
+    return before is not None and before.text == "," and left == head.i
 
 
 def _noun_infinitive(doc: Doc, head: Token, index: int, limit: int) -> bool:

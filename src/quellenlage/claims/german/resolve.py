@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from quellenlage.claims.german.speakers import head_of, source_kind
+from quellenlage.claims.german import vocabulary
+from quellenlage.claims.german.cues import noun_lemma
+from quellenlage.claims.german.speakers import head_of, is_source_like, source_kind
 from quellenlage.lang import load
 from quellenlage.records import Source, SourceKind, SourceLink
 
@@ -26,7 +28,12 @@ RESOLUTION_WINDOW = 40
 SPEAKER_WINDOW = 12
 _DEFINITE = frozenset({"der", "die", "das", "dieser", "diese", "dieses"})
 #: Kinds of which a description resolves to the nearest earlier name of the same kind.
-_DESCRIBED_KINDS = frozenset({"agency", "media", "person", "state", "organisation"})
+_DESCRIBED_KINDS = frozenset({"agency", "media", "person", "state", "organisation", "document"})
+#: Kinds a named-entity tagger gives foreign person names too ("Ngozi Adaeze Okafor" as LOC):
+#: a person described by role and surname may have been named with any of them.
+_PERSON_NAMED_AS = frozenset({"person", "state", "unknown"})
+#: Words that attach the cited source to a noun of saying ("Angaben von X").
+_ATTRIBUTE_WORDS = frozenset({"von", "vom", "seitens"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +85,9 @@ class MentionMemory:
         gender = _gender(phrase)
         named = _is_named(phrase) or (antecedent is not None and antecedent.named)
         name = antecedent.name if antecedent is not None else phrase.text
+        titled = _document_name(head_of(phrase), phrase.end) if kind == "document" else None
+        if titled is not None and antecedent is None:  # "die sogenannte PISA-Studie"
+            name, named = titled.text, True
         if antecedent is not None and head_of(phrase).pos_ == "PRON":
             gender = gender or antecedent.gender
         mention = Remembered(
@@ -120,6 +130,36 @@ class MentionMemory:
         if added:
             self.mentions.sort(key=lambda mention: mention.start)
 
+    def remember_documents(self, span: Span) -> None:
+        """Add the named documents of ``span`` ("die PISA-Studie", "der Bericht des
+        Rechnungshofs"): a later "die Untersuchung" names the study, even where the study
+        was not itself a source."""
+        known = {mention.start for mention in self.mentions[-50:]}
+        added = False
+        for token in span:
+            # the STTS tag too: the small tagger gives "PISA-Studie" NN but DET
+            noun = token.pos_ in {"NOUN", "PROPN"} or token.tag_ in {"NN", "NE"}
+            if not noun or not _document_noun(token):
+                continue
+            name = _document_name(token, span.end)
+            if name is None or name.start_char in known:
+                continue
+            self.mentions.append(
+                Remembered(
+                    name.start_char,
+                    name.end_char,
+                    name.text,
+                    name.text,
+                    "document",
+                    "Number=Plur" in str(token.morph),
+                    _gender(name),
+                    named=True,
+                )
+            )
+            added = True
+        if added:
+            self.mentions.sort(key=lambda mention: mention.start)
+
     def _candidates(self, before: int) -> list[Remembered]:
         """The latest mentions before ``before``, without names that lie inside a longer
         remembered mention ("Sebastian Edathy" inside "der Vorsitzende …, Sebastian Edathy")."""
@@ -129,6 +169,7 @@ class MentionMemory:
             for m in earlier
             if not any(
                 o is not m
+                and o.kind != "document"  # a document's name holds its author, another referent
                 and o.start <= m.start
                 and m.end <= o.end
                 and o.end - o.start > m.end - m.start
@@ -151,6 +192,61 @@ class MentionMemory:
         if _is_named(phrase):
             return _antecedent_of_surname(phrase, before)
         return _antecedent_of_description(phrase, before)
+
+
+#: Document nouns long enough to head a compound ("Untersuchungsbericht"), for str.endswith.
+_DOCUMENT_HEADS = tuple(sorted(noun for noun in vocabulary.DOCUMENT_WORDS if len(noun) >= 6))
+
+
+def _document_noun(token: Token) -> bool:
+    """A noun for a document ("Studie", "Untersuchungsbericht", "PISA-Studie")."""
+    word = token.lower_.rsplit("-", 1)[-1]
+    if word in vocabulary.DOCUMENT_WORDS:
+        return True
+    lemma = noun_lemma(token).rsplit("-", 1)[-1]
+    return lemma in vocabulary.DOCUMENT_WORDS or lemma.endswith(_DOCUMENT_HEADS)
+
+
+def _document_name(noun: Token, limit: int) -> Span | None:
+    """How a document noun names its document, or None where it names none: the compound
+    with an abbreviation ("PISA-Studie", "SVB-Bericht"), or the noun with the name in its
+    attribute ("Studie der Universität Leipzig", "Bericht von Amnesty International")."""
+    doc = noun.doc
+    prefix = noun.text.rsplit("-", 1)[0] if "-" in noun.text else ""
+    if sum(ch.isupper() for ch in prefix) >= 2:
+        return doc[noun.i : noun.i + 1]
+    end = noun.i + 1
+    named_end = None
+    while end < limit:
+        token = doc[end]
+        if named_end is None and (token.lower_ in _ATTRIBUTE_WORDS or token.pos_ in {"DET", "ADJ"}):
+            end += 1
+            continue
+        if token.pos_ in {"NOUN", "PROPN"}:
+            end += 1
+            if token.pos_ == "PROPN" or token.ent_type_ in {"ORG", "PER"}:
+                named_end = end
+            continue
+        break
+    if named_end is None or doc[noun.i + 1].pos_ not in {"DET", "ADP", "PROPN"}:
+        return None
+    return doc[noun.i : named_end]
+
+
+def _cited_part(phrase: Span) -> Span | None:
+    """ "Angaben von Gewerkschaftsmitglied Ngozi Adaeze Okafor" -> the one whose Angaben these
+    are: remembered as a speaker of its own, for a later "er" or "die Aktivistin Okafor"."""
+    nouns = [t for t in phrase if t.pos_ in {"NOUN", "PROPN"}]
+    if not nouns or nouns[0].pos_ != "NOUN":
+        return None
+    lemma = noun_lemma(nouns[0])
+    if lemma not in vocabulary.ACCORDING_NOUNS and lemma not in vocabulary.DOCUMENT_WORDS:
+        return None
+    start = nouns[0].i + 1 - phrase.start
+    if start < len(phrase) and phrase[start].lower_ in _ATTRIBUTE_WORDS:
+        start += 1
+    part = phrase[start:]
+    return part if len(part) and is_source_like(part) else None
 
 
 def _bracketed_abbreviation(phrase: Span) -> str | None:
@@ -202,23 +298,23 @@ def _antecedent_of_pronoun(
 
 
 def _antecedent_of_surname(phrase: Span, before: list[Remembered]) -> Remembered | None:
-    """ "Der Aktivist Taalam" after "Armani Kibet Taalam": a person named by the last word of
+    """ "Die Aktivistin Okafor" after "Ngozi Adaeze Okafor": a person named by the last word of
     a fuller name named before."""
     names = [t for t in phrase if t.pos_ == "PROPN" or t.ent_type_ == "PER"]
     if len(names) != 1 or source_kind(phrase) != "person":
         return None
     surname = names[0].text
-    for mention in reversed(before):
-        words = mention.name.split()
-        if (
-            mention.kind == "person"
-            and mention.named
-            and len(words) >= 2
-            and words[-1] == surname
-            and mention.name != phrase.text
-        ):
-            return mention
-    return None
+    fuller = [
+        mention
+        for mention in reversed(before)
+        if mention.kind in _PERSON_NAMED_AS
+        and mention.named
+        and len(mention.name.split()) >= 2
+        and mention.name.split()[-1] == surname
+        and mention.name != phrase.text
+    ]
+    # a name tagged as a person first; else one the tagger took for a place or nothing
+    return next((m for m in fuller if m.kind == "person"), fuller[0] if fuller else None)
 
 
 def _antecedent_of_description(phrase: Span, before: list[Remembered]) -> Remembered | None:
@@ -229,7 +325,10 @@ def _antecedent_of_description(phrase: Span, before: list[Remembered]) -> Rememb
     noun = head.lower_
     for mention in reversed(before):
         lowered = mention.name.lower()
-        if noun in lowered and lowered != phrase.text.lower() and len(mention.name) > len(noun) + 2:
+        # "der Minister" names "Verteidigungsminister X": the noun heads a word of the name
+        # (not "die Fed" for "Fed-Vizechef Michael Barr", where it only starts one)
+        heads = any(word.endswith(noun) for word in lowered.split())
+        if heads and lowered != phrase.text.lower() and len(mention.name) > len(noun) + 2:
             return mention
     kind = source_kind(phrase)
     if kind not in _DESCRIBED_KINDS:
@@ -240,7 +339,12 @@ def _antecedent_of_description(phrase: Span, before: list[Remembered]) -> Rememb
             continue
         if kind == "person" and not mention.speaker:
             continue  # a role names a person already speaking, not anyone named before
-        if mention.gender is not None and gender is not None and mention.gender != gender:
+        if (
+            kind != "document"  # "die Untersuchung" for "der Bericht": synonyms differ in gender
+            and mention.gender is not None
+            and gender is not None
+            and mention.gender != gender
+        ):
             continue
         return mention
     return None
@@ -255,9 +359,16 @@ def make_source(phrase: Span, memory: MentionMemory, *, speaker: bool = True) ->
     span = (phrase.start_char, phrase.end_char)
     if antecedent is not None:
         name = antecedent.name
-        if kind in {"person", "unknown"} or head_of(phrase).pos_ == "PRON":
+        pronoun = head_of(phrase).pos_ == "PRON"
+        # "Die Aktivistin Okafor" stays a person though the tagger took his name for a place
+        described_person = kind == "person" and antecedent.kind in _PERSON_NAMED_AS
+        if kind == "unknown" or pronoun or (kind == "person" and not described_person):
             kind = antecedent.kind
-    memory.remember(phrase, kind, antecedent, speaker=speaker)
+    cited = _cited_part(phrase)
+    if cited is not None and antecedent is None:  # "Angaben von X": X is who spoke
+        memory.remember(cited, source_kind(cited), memory.resolve(cited), speaker=speaker)
+    else:
+        memory.remember(phrase, kind, antecedent, speaker=speaker)
     return Source(text=phrase.text, span=span, kind=kind, resolved=name)
 
 

@@ -124,9 +124,17 @@ def _extend_source(context: Context, phrase: Span, frame: Frame) -> Span:
         elif token.text == "," and end + 1 < frame.end:
             # An apposition up to the comma before the verb: "John Kline, ein Abgeordneter, sagte".
             close = next((k for k in range(end + 1, frame.end) if doc[k].text == ","), frame.end)
-            closes_frame = close == frame.end and frame.cue.head.i < phrase.start
+            after_cue = frame.cue.head.i < phrase.start
+            closes_frame = close == frame.end and after_cue
+            # "sagte Steve Marshall, Sprecher der UN-Büros, in Bangkok": after the verb, a
+            # comma-enclosed noun phrase without a verb is the speaker's apposition
+            enclosed = after_cue and close < frame.end and doc[close].text == ","
             if (
-                (close + 1 not in cue_tokens | {frame.cue.head.i} and not closes_frame)
+                (
+                    close + 1 not in cue_tokens | {frame.cue.head.i}
+                    and not closes_frame
+                    and not enclosed
+                )
                 or any(is_finite(doc[k]) for k in range(end + 1, close))
                 or doc[end + 1].pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
             ):
@@ -134,6 +142,7 @@ def _extend_source(context: Context, phrase: Span, frame: Frame) -> Span:
             end = close
         else:
             break
+    end = max(end, _prefield_end(context, phrase, frame))
     start = phrase.start
     # "Wie der Bevollmächtigte der Kommission, Gerald Braun, mitteilte": the name's title.
     if start - 2 >= frame.start and doc[start - 1].text == ",":
@@ -159,6 +168,41 @@ def _extend_source(context: Context, phrase: Span, frame: Frame) -> Span:
                 end = apposition.end
                 frame.end = apposition.end
     return doc[start:end]
+
+
+#: What may stand inside a subject noun phrase in the prefield, besides nouns and names.
+_PREFIELD_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "X", "CCONJ", "PUNCT"})
+
+
+def _prefield_end(context: Context, phrase: Span, frame: Frame) -> int:
+    """ "Der Fraktionsvorsitzende im Landtag, Wolfgang Jüttner, sagte": in a main clause the
+    finite verb follows one constituent, so a subject that opens the clause runs up to the
+    verb, attributes and appositions included. Only noun-phrase material qualifies (no verb,
+    no subordinate clause, no quote); returns ``phrase.end`` otherwise."""
+    doc = context.doc
+    head = frame.cue.head
+    start = phrase.start
+    while start > frame.start and doc[start - 1].lower_ in {"auch", "so", "und"}:
+        start -= 1
+    if start != frame.start or not is_finite(head) or head.i <= phrase.end:
+        return phrase.end
+    if min(t.i for t in frame.cue.tokens) != head.i or head.i - phrase.end > 12:
+        return phrase.end
+    gap = range(phrase.end, head.i)
+    if any(
+        doc[k].pos_ not in _PREFIELD_POS
+        or doc[k].text in {":", ";", "–", "—"} | _QUOTE_MARKS
+        or doc[k].tag_ in {"KOUS", "PRELS", "PWAV"}
+        for k in gap
+    ):
+        return phrase.end
+    end = head.i
+    while end > phrase.end and doc[end - 1].text == ",":
+        end -= 1
+    return end
+
+
+_QUOTE_MARKS = frozenset('„“”"»«‚‘')
 
 
 def _linear_subject(context: Context, frame: Frame) -> tuple[Span | None, bool]:

@@ -252,11 +252,23 @@ def source_kind(phrase: Span) -> SourceKind:
         return "state"
     if head_word.endswith(("bericht", "studie", "briefing")):
         return "document"
-    if head_word.endswith(_ORGANISATION_SUFFIXES):
-        return "organisation"
+    if any(form.endswith(_ORGANISATION_SUFFIXES) for form in _singulars(head_word)):
+        return "organisation"  # "Gewerkschaften", "Verbände", "Länderparlamente" too
     if head.pos_ == "PROPN":
         return "organisation" if head.ent_type_ == "ORG" else "unknown"
     return "unknown"
+
+
+_UMLAUTS = str.maketrans("äöü", "aou")
+
+
+def _singulars(word: str) -> set[str]:
+    """The word and its possible singulars: plural endings off, umlaut undone ("verbände")."""
+    forms = {word}
+    for ending in ("en", "n", "e", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            forms.add(word[: -len(ending)])
+    return forms | {form.translate(_UMLAUTS) for form in forms}
 
 
 def is_source_like(phrase: Span | None) -> bool:

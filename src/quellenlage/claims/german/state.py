@@ -26,7 +26,20 @@ from quellenlage.claims.german.speakers import (
 )
 from quellenlage.claims.german.units import Unit, is_finite
 from quellenlage.claims.quotes import Quote
-from quellenlage.records import ClaimMode, Medium, Mention, Source, SourceLink
+from quellenlage.records import ClaimMode, Medium, Mention, Quantity, Source, SourceLink
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The figures an according-to frame attributed ("laut Umfragen liegt die AfD bei 30
+    Prozent"): their kinds and units, the tense of their clause, the unit and where it ended.
+    A next sentence of the paragraph that lists figures of the same kind in the same tense
+    ("Die CDU folgt mit 21 Prozent.") goes on with the frame's list."""
+
+    kinds: frozenset[tuple[str, str | None]]
+    tense: str | None
+    unit_index: int
+    end: int
 
 
 @dataclass
@@ -36,6 +49,7 @@ class Attribution:
     source: Source | None
     chain: tuple[Source, ...]
     medium: Medium
+    listing: Listing | None = None
 
 
 @dataclass
@@ -78,13 +92,20 @@ class Context:
     quoted: list[bool] = field(default_factory=list)
     inside_full: list[bool] = field(default_factory=list)
     full_quote_marks: set[int] = field(default_factory=set)  # char offsets of their marks
+    #: The document's figures (``doc._.quantities``, found before attribution runs).
+    figures: list[Quantity] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.figures = list(getattr(self.doc._, "quantities", None) or [])
         self.quoted = _token_mask(self.doc, self.quotes, marks=True)
         self.inside_full = _token_mask(self.doc, self.full_quotes, marks=False)
         self.full_quote_marks = {q.start for q in self.full_quotes} | {
             q.end - 1 for q in self.full_quotes
         }
+
+    def figures_in(self, start: int, end: int) -> list[Quantity]:
+        """The figures between chars ``start`` and ``end``."""
+        return [q for q in self.figures if start <= q.span[0] and q.span[1] <= end]
 
     def attribute(self, attribution: Attribution | None) -> None:
         """Open ``attribution`` for the following Konjunktiv sentences."""
@@ -197,6 +218,13 @@ def _main_finite(context: Context, start: int, end: int) -> Token | None:
         if is_finite(token) and not _subordinate(doc, segment_start, index):
             return token
     return None
+
+
+def _main_tense(context: Context, start: int, end: int) -> str | None:
+    """The tense of the first finite verb of a main clause ("Pres", "Past")."""
+    finite = _main_finite(context, start, end)
+    tenses = finite.morph.get("Tense") if finite is not None else []
+    return tenses[0] if len(tenses) == 1 else None
 
 
 def _main_mood(context: Context, start: int, end: int) -> tuple[str | None, bool]:

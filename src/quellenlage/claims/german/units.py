@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from quellenlage.claims.german import vocabulary
+from quellenlage.claims.german.cues import is_cue_noun, verb_cue
 from quellenlage.claims.quotes import Quote
 
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -67,6 +68,7 @@ def split_units(doc: Doc, quotes: tuple[Quote, ...]) -> list[Unit]:
         closes_quote = any(first.idx == quote.end - 1 for quote in top_level)
         continues = (
             first.text in {",", ";", ")"}
+            or (first.text == ":" and _introduces(doc, start))
             or closes_quote
             or (previous.text == ":" and not _line_break_before(doc, start))
             or (first.is_lower and first.is_alpha and not _line_break_before(doc, start))
@@ -76,6 +78,17 @@ def split_units(doc: Doc, quotes: tuple[Quote, ...]) -> list[Unit]:
         merged.append(start)
     ends = [*merged[1:], len(doc)]
     return [Unit(start, end) for start, end in zip(merged, ends, strict=True) if end > start]
+
+
+def _introduces(doc: Doc, colon: int) -> bool:
+    """The parser started a sentence at this colon, but the words before it introduce what
+    follows: a cue noun or verb ("basiert auf zwei Annahmen:", "sagte:", "heißt es:") or a
+    quote after it. A colon after anything else may end a label of its own ("Bildung: …")."""
+    before = doc[colon - 1]
+    after = doc[colon + 1] if colon + 1 < len(doc) else None
+    if after is not None and after.text in {"„", '"', "»", "“"}:
+        return True
+    return is_cue_noun(before) or before.lower_ == "es" or verb_cue(before, colon) is not None
 
 
 def _line_break_before(doc: Doc, index: int) -> bool:
