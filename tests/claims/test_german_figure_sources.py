@@ -5,6 +5,8 @@ report nothing ("will investieren", "spricht über", "sprechen Spanisch")."""
 
 from __future__ import annotations
 
+import pytest
+
 from quellenlage.claims import extract_claims
 from quellenlage.records import Claim
 
@@ -89,6 +91,26 @@ def test_a_study_named_by_its_author_is_remembered_with_the_author(parse):
     claim = claim_with(parse, text, "400")
     assert claim.source is not None and claim.source.resolved is not None
     assert "Universität Leipzig" in claim.source.resolved
+
+
+@pytest.mark.parametrize(
+    ("cited", "later", "full"),
+    [
+        ("der Aktivistin Ngozi Okafor", "Die Aktivistin Okafor", "Ngozi Okafor"),
+        ("der Sprecherin Anna-Lena Kowalczyk", "Die Sprecherin Kowalczyk", "Anna-Lena Kowalczyk"),
+    ],
+)
+def test_a_role_word_the_tagger_takes_into_the_name_still_finds_the_surname(
+    parse, cited, later, full
+):
+    text = (
+        f"Das zeigt nach Angaben {cited} das Beispiel einer Molkerei. "
+        f"{later} verwies auf Gehälter von bis zu 70.000 Euro."
+    )
+    claim = claim_with(parse, text, "70.000")
+    assert claim.source is not None and claim.source.text == later
+    assert claim.source.resolved is not None and claim.source.resolved.endswith(full)
+    assert not claim.source.resolved.startswith("der ")  # the article is not part of the name
 
 
 def test_a_person_named_by_role_and_surname_resolves_to_the_full_name(parse):

@@ -245,6 +245,8 @@ def _cited_part(phrase: Span) -> Span | None:
     start = nouns[0].i + 1 - phrase.start
     if start < len(phrase) and phrase[start].lower_ in _ATTRIBUTE_WORDS:
         start += 1
+    if start < len(phrase) - 1 and phrase[start].pos_ == "DET":  # "Angaben der Sprecherin X"
+        start += 1
     part = phrase[start:]
     return part if len(part) and is_source_like(part) else None
 
@@ -301,6 +303,10 @@ def _antecedent_of_surname(phrase: Span, before: list[Remembered]) -> Remembered
     """ "Die Aktivistin Okafor" after "Ngozi Adaeze Okafor": a person named by the last word of
     a fuller name named before."""
     names = [t for t in phrase if t.pos_ == "PROPN" or t.ent_type_ == "PER"]
+    # the tagger often takes the role word into the name ("Aktivistin Okafor" as PER)
+    proper = [t for t in names if t.pos_ != "NOUN"]
+    if len(proper) == 1 and len(names) > 1:
+        names = proper
     if len(names) != 1 or source_kind(phrase) != "person":
         return None
     surname = names[0].text
