@@ -126,7 +126,7 @@ def _extend_source(context: Context, phrase: Span, frame: Frame) -> Span:
             close = next((k for k in range(end + 1, frame.end) if doc[k].text == ","), frame.end)
             after_cue = frame.cue.head.i < phrase.start
             closes_frame = close == frame.end and after_cue
-            # "sagte Steve Marshall, Sprecher der UN-Büros, in Bangkok": after the verb, a
+            # "sagte Thomas Berger, Sprecher des Hilfswerks, in Genf": after the verb, a
             # comma-enclosed noun phrase without a verb is the speaker's apposition
             enclosed = after_cue and close < frame.end and doc[close].text == ","
             if (
@@ -175,7 +175,7 @@ _PREFIELD_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "X", "CC
 
 
 def _prefield_end(context: Context, phrase: Span, frame: Frame) -> int:
-    """ "Der Fraktionsvorsitzende im Landtag, Wolfgang Jüttner, sagte": in a main clause the
+    """ "Der Fraktionsvorsitzende im Landtag, Peter Hansen, sagte": in a main clause the
     finite verb follows one constituent, so a subject that opens the clause runs up to the
     verb, attributes and appositions included. Only noun-phrase material qualifies (no verb,
     no subordinate clause, no quote); returns ``phrase.end`` otherwise."""

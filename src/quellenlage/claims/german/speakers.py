@@ -242,6 +242,8 @@ def source_kind(phrase: Span) -> SourceKind:
         return "group"
     if head_word in vocabulary.STATE_WORDS or head_lemma in vocabulary.STATE_WORDS:
         return "state"
+    if head.pos_ == "PROPN" and head.ent_type_ not in {"PER", "ORG"} and _role_before(head, phrase):
+        return "person"  # "Die Ärztin Sommer", "Der Ökonom Dubois" (a surname tagged as a place)
     if head.ent_type_ in _ENTITY_KINDS:
         return _ENTITY_KINDS[head.ent_type_]
     if head_word.endswith(_PERSON_ROLE_ENDINGS):
@@ -257,6 +259,21 @@ def source_kind(phrase: Span) -> SourceKind:
     if head.pos_ == "PROPN":
         return "organisation" if head.ent_type_ == "ORG" else "unknown"
     return "unknown"
+
+
+def _role_before(name: Token, phrase: Span) -> bool:
+    """Whether a person's role noun stands right before ``name`` in the phrase."""
+    if name.i == phrase.start:
+        return False
+    role = phrase.doc[name.i - 1]
+    if role.pos_ not in {"NOUN", "PROPN"} or role.ent_type_ in {"ORG", "LOC"}:
+        return False
+    word = role.lower_
+    return (
+        word in vocabulary.PERSON_WORDS
+        or role.lemma_.lower() in vocabulary.PERSON_WORDS
+        or word.endswith(_PERSON_ROLE_ENDINGS)
+    )
 
 
 _UMLAUTS = str.maketrans("äöü", "aou")
